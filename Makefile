@@ -1,0 +1,38 @@
+# Everything runs from a project-local .venv built from the pinned requirements.lock.
+VENV   := .venv
+BIN    := $(VENV)/bin
+PYTHON ?= python3
+STAMP  := $(VENV)/.installed
+export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
+
+.PHONY: install demo test ui bench lock clean
+
+install: $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet uv==0.13.8
+	$(BIN)/uv pip install --quiet --python $(BIN)/python -r requirements.lock
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
+	touch $@
+
+demo: install
+	@mkdir -p $(DAGSTER_HOME)
+	$(BIN)/datalake demo
+
+test: install
+	@mkdir -p $(DAGSTER_HOME)
+	$(BIN)/pytest
+
+ui: install
+	@mkdir -p $(DAGSTER_HOME)
+	$(BIN)/datalake ui
+
+bench: install
+	$(BIN)/datalake bench
+
+lock:
+	$(BIN)/uv pip compile requirements.in -o requirements.lock
+
+clean:
+	rm -rf $(VENV) lake .dagster_home

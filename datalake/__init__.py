@@ -1,0 +1,1 @@
+"""datalake: a Dagster asset-based data lake for movie and TV data."""

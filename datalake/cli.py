@@ -1,0 +1,120 @@
+"""The `datalake` command line: run, demo, generate, tmdb-sandbox, ui, bench."""
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from datalake.errors import DatalakeError
+from datalake.raw.sensors import today_partition
+
+DEFAULT_DAGSTER_HOME = ".dagster_home"
+
+
+def _instance():
+    """The persistent Dagster instance, so command-line runs show up in the UI too."""
+    import dagster as dg
+
+    # DAGSTER_HOME is documented as `./.dagster_home` by default; set here, never at import.
+    home = Path(os.environ.setdefault("DAGSTER_HOME", str(Path(DEFAULT_DAGSTER_HOME).resolve())))
+    home.mkdir(parents=True, exist_ok=True)
+    config = home / "dagster.yaml"
+    if not config.exists():
+        # No phoning home from an offline lake.
+        config.write_text("telemetry:\n  enabled: false\n")
+    return dg.DagsterInstance.get()
+
+
+def cmd_run(args) -> int:
+    from datalake.runner import print_report, run_lake
+
+    report = run_lake(args.date, args.select, instance=_instance())
+    print_report(report, args.date)
+    return 0 if report.success else 1
+
+
+def cmd_demo(args) -> int:
+    from datalake.demo import run_demo
+
+    return run_demo(args.date, instance=_instance())
+
+
+def cmd_generate(args) -> int:
+    from datalake.generate import generate
+
+    result = generate(args.out, movies=args.movies, series=args.series, seed=args.seed)
+    for name, value in result.items():
+        print(f"{name}: {value}")
+    return 0
+
+
+def cmd_tmdb_sandbox(args) -> int:
+    from datalake.tmdb.sandbox import serve
+
+    serve(port=args.port)
+    return 0
+
+
+def cmd_ui(args) -> int:
+    from datalake.ui import run_ui
+
+    _instance()
+    return run_ui(port=args.port)
+
+
+def cmd_bench(args) -> int:
+    from datalake.bench import run_bench
+
+    return run_bench(args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="datalake", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    run = commands.add_parser("run", help="materialise the lake for one processing date")
+    run.add_argument("--date", default=today_partition(), help="processing date (YYYY-MM-DD)")
+    run.add_argument("--select", help="groups (raw,trusted,...) or asset keys, comma-separated")
+    run.set_defaults(handler=cmd_run)
+
+    demo = commands.add_parser("demo", help="the whole lake on the bundled sample, offline")
+    demo.add_argument("--date", default=today_partition(), help="processing date (YYYY-MM-DD)")
+    demo.set_defaults(handler=cmd_demo)
+
+    generate = commands.add_parser("generate", help="write Compass-format movies.csv / series.csv")
+    generate.add_argument("--movies", type=int, required=True, help="movie data rows")
+    generate.add_argument("--series", type=int, required=True, help="series data rows")
+    generate.add_argument("--out", required=True, help="output directory")
+    generate.add_argument("--seed", type=int, default=0)
+    generate.set_defaults(handler=cmd_generate)
+
+    sandbox = commands.add_parser("tmdb-sandbox", help="serve the offline TMDB sandbox")
+    sandbox.add_argument("--port", type=int, default=8765)
+    sandbox.set_defaults(handler=cmd_tmdb_sandbox)
+
+    ui = commands.add_parser("ui", help="start the Dagster UI and daemon on 127.0.0.1")
+    ui.add_argument("--port", type=int, default=3000)
+    ui.set_defaults(handler=cmd_ui)
+
+    bench = commands.add_parser("bench", help="the performance benchmark on full-size data")
+    bench.add_argument("--movies", type=int, default=1_000_000)
+    bench.add_argument("--series", type=int, default=460_000)
+    bench.add_argument("--workdir", default=".bench")
+    bench.set_defaults(handler=cmd_bench)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.handler(args)
+    except DatalakeError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

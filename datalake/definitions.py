@@ -1,0 +1,17 @@
+"""The code location: assembles what each layer defines, plus the shared resources."""
+
+import dagster as dg
+
+from datalake.raw.definitions import defs as raw_defs
+from datalake.resources import build_resources
+from datalake.settings import Settings
+
+LAYERS = [raw_defs]
+
+
+def build_definitions(settings: Settings | None = None) -> dg.Definitions:
+    """Every layer's assets, checks, sensors and schedules with resources for `settings`."""
+    return dg.Definitions.merge(*LAYERS, dg.Definitions(resources=build_resources(settings)))
+
+
+defs = build_definitions()

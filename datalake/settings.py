@@ -1,0 +1,64 @@
+"""Everything that depends on the environment, read in one place (never mutated at import)."""
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from datalake.errors import DatalakeError
+
+DEFAULT_TMDB_BASE_URL = "https://api.themoviedb.org/3"
+DEFAULT_GENRES = ("Crime", "War")
+
+
+def bundled_sample_dir() -> str:
+    """The small realistic sample shipped inside the package (used by the demo and tests)."""
+    return str(Path(__file__).resolve().parent / "sample")
+
+
+def _int(env: dict, name: str, default: int, minimum: int = 0) -> int:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise DatalakeError(f"{name}={raw!r} is not an integer: set it to a whole number.") from None
+    if value < minimum:
+        raise DatalakeError(f"{name}={value} is below {minimum}: set it to {minimum} or more.")
+    return value
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The lake's configuration; secrets are kept out of `repr` so they never reach a log."""
+
+    storage: str = "./lake"
+    landing: str = field(default_factory=bundled_sample_dir)
+    genres: tuple[str, ...] = DEFAULT_GENRES
+    tmdb_limit: int = 1000
+    tmdb_base_url: str = DEFAULT_TMDB_BASE_URL
+    tmdb_api_key: str | None = field(default=None, repr=False)
+    tmdb_read_access_token: str | None = field(default=None, repr=False)
+
+    @property
+    def has_tmdb_credentials(self) -> bool:
+        return bool(self.tmdb_api_key or self.tmdb_read_access_token)
+
+    @classmethod
+    def from_env(cls, env: dict | None = None) -> "Settings":
+        env = dict(os.environ if env is None else env)
+        genres = tuple(g.strip() for g in env.get("DATALAKE_GENRES", "").split(",") if g.strip())
+        return cls(
+            storage=env.get("DATALAKE_STORAGE", "").strip() or "./lake",
+            landing=env.get("DATALAKE_LANDING", "").strip() or bundled_sample_dir(),
+            genres=genres or DEFAULT_GENRES,
+            tmdb_limit=_int(env, "DATALAKE_TMDB_LIMIT", 1000),
+            tmdb_base_url=(env.get("TMDB_BASE_URL", "").strip() or DEFAULT_TMDB_BASE_URL).rstrip("/"),
+            tmdb_api_key=env.get("TMDB_API_KEY", "").strip() or None,
+            tmdb_read_access_token=env.get("TMDB_READ_ACCESS_TOKEN", "").strip() or None,
+        )
+
+
+def local_path(uri: str) -> Path:
+    """A local storage or landing location as an absolute path."""
+    return Path(uri).expanduser().resolve()

@@ -1,0 +1,110 @@
+"""Storage on S3 or any S3-compatible server (SeaweedFS, MinIO), through boto3.
+
+boto3 reads `AWS_ENDPOINT_URL`, `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY` and `AWS_REGION` itself,
+so the same code talks to AWS or to a server on loopback.
+"""
+
+from pathlib import Path
+from typing import BinaryIO
+from urllib.parse import urlparse
+
+import boto3
+import duckdb
+from boto3.s3.transfer import TransferConfig
+from botocore.config import Config
+from botocore.exceptions import ClientError
+
+from datalake.storage.base import ObjectInfo, Storage
+
+# Multipart in 16 MiB parts, 4 at a time: memory stays near 64 MiB whatever the file size.
+TRANSFER = TransferConfig(
+    multipart_threshold=16 * 1024 * 1024,
+    multipart_chunksize=16 * 1024 * 1024,
+    max_concurrency=4,
+)
+_HTTPFS = "duckdb_extension_httpfs"
+
+
+def split_s3_uri(uri: str) -> tuple[str, str]:
+    """`s3://bucket/some/prefix` -> (`bucket`, `some/prefix/`)."""
+    parsed = urlparse(uri)
+    if parsed.scheme != "s3" or not parsed.netloc:
+        raise ValueError(f"Not an S3 URI: {uri!r} (expected s3://bucket[/prefix]).")
+    prefix = parsed.path.strip("/")
+    return parsed.netloc, f"{prefix}/" if prefix else ""
+
+
+def _not_found(exc: ClientError) -> bool:
+    return exc.response.get("Error", {}).get("Code") in {"404", "NoSuchKey", "NotFound"}
+
+
+class S3Storage(Storage):
+    def __init__(self, uri: str, client=None):
+        self.bucket, self.prefix = split_s3_uri(uri)
+        self.root = f"s3://{self.bucket}/{self.prefix}".rstrip("/")
+        self.session = boto3.session.Session()
+        self.client = client or self.session.client(
+            "s3", config=Config(retries={"mode": "standard", "max_attempts": 5})
+        )
+
+    def _key(self, key: str) -> str:
+        return self.prefix + key
+
+    def uri(self, key: str) -> str:
+        return f"s3://{self.bucket}/{self._key(key)}"
+
+    def info(self, key: str) -> ObjectInfo | None:
+        try:
+            head = self.client.head_object(Bucket=self.bucket, Key=self._key(key))
+        except ClientError as exc:
+            if _not_found(exc):
+                return None
+            raise
+        return ObjectInfo(key, head["ContentLength"], head["ETag"].strip('"'))
+
+    def list_keys(self, prefix: str) -> list[str]:
+        pages = self.client.get_paginator("list_objects_v2").paginate(
+            Bucket=self.bucket, Prefix=self._key(prefix)
+        )
+        skip = len(self.prefix)
+        return sorted(obj["Key"][skip:] for page in pages for obj in page.get("Contents", []))
+
+    def open_read(self, key: str) -> BinaryIO:
+        try:
+            return self.client.get_object(Bucket=self.bucket, Key=self._key(key))["Body"]
+        except ClientError as exc:
+            if _not_found(exc):
+                raise FileNotFoundError(self.uri(key)) from None
+            raise
+
+    def upload(self, source: BinaryIO, key: str) -> None:
+        # A multipart upload becomes visible only when completed; boto3 aborts it on failure.
+        self.client.upload_fileobj(source, self.bucket, self._key(key), Config=TRANSFER)
+
+    def delete_prefix(self, prefix: str) -> None:
+        keys = [self._key(k) for k in self.list_keys(prefix)]
+        for start in range(0, len(keys), 1000):
+            batch = [{"Key": k} for k in keys[start : start + 1000]]
+            self.client.delete_objects(Bucket=self.bucket, Delete={"Objects": batch, "Quiet": True})
+
+    def configure_duckdb(self, con: duckdb.DuckDBPyConnection) -> None:
+        """Load the bundled httpfs extension (no network) and hand DuckDB boto3's credentials."""
+        import importlib.util
+
+        package = Path(importlib.util.find_spec(_HTTPFS).origin).parent
+        extension = package / "extensions" / f"v{duckdb.__version__}" / "httpfs.duckdb_extension"
+        con.execute("SET autoinstall_known_extensions = false")
+        con.execute(f"LOAD '{extension.as_posix()}'")
+        credentials = self.session.get_credentials()
+        if credentials is not None:
+            frozen = credentials.get_frozen_credentials()
+            con.execute("SET s3_access_key_id = ?", [frozen.access_key])
+            con.execute("SET s3_secret_access_key = ?", [frozen.secret_key])
+            if frozen.token:
+                con.execute("SET s3_session_token = ?", [frozen.token])
+        con.execute("SET s3_region = ?", [self.client.meta.region_name or "us-east-1"])
+        endpoint = urlparse(self.client.meta.endpoint_url)
+        if not endpoint.hostname.endswith("amazonaws.com"):
+            con.execute("SET s3_endpoint = ?", [endpoint.netloc])
+            con.execute("SET s3_url_style = 'path'")
+            con.execute("SET s3_use_ssl = ?", [endpoint.scheme == "https"])
