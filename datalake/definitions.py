@@ -2,11 +2,12 @@
 
 import dagster as dg
 
-from datalake.raw.definitions import defs as raw_defs
+from datalake.raw import definitions as raw
 from datalake.resources import build_resources
 from datalake.settings import Settings
 
-LAYERS = [raw_defs]
+# Modules, not Definitions objects: a code location may hold only one Definitions at module scope.
+LAYERS = [raw.defs]
 
 
 def build_definitions(settings: Settings | None = None) -> dg.Definitions:

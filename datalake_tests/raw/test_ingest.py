@@ -1,0 +1,106 @@
+import hashlib
+
+import pytest
+
+from datalake.errors import DatalakeError
+from datalake.raw.ingest import ingest_csv
+from datalake.raw.source_format import HEADERS
+from datalake.storage import open_storage
+from datalake.storage.layout import raw_csv_key
+from datalake_tests.raw.helpers import ROWS, write_landing
+
+
+@pytest.fixture(params=["local", "s3"])
+def lake(request, tmp_path):
+    if request.param == "local":
+        return open_storage(str(tmp_path / "lake"))
+    return open_storage(request.getfixturevalue("s3_bucket"))
+
+
+@pytest.mark.parametrize("spec", ["movies", "series"])
+def test_round_trip_is_byte_identical(lake, tmp_path, spec):
+    source = write_landing(tmp_path / "landing", spec, ROWS[spec])
+    result = ingest_csv(open_storage(str(tmp_path / "landing")), lake, spec, "2022-05-02")
+    assert result.key == raw_csv_key(spec, "2022-05-02")
+    assert lake.read_bytes(result.key) == source.read_bytes()
+    assert result.sha256 == hashlib.sha256(source.read_bytes()).hexdigest()
+    assert result.size == source.stat().st_size
+    assert result.data_rows == len(ROWS[spec])
+    assert result.header == HEADERS[spec]
+
+
+def test_rerun_replaces_with_the_same_bytes(lake, tmp_path):
+    landing = open_storage(str(tmp_path / "landing"))
+    source = write_landing(tmp_path / "landing", "movies", ROWS["movies"])
+    first = ingest_csv(landing, lake, "movies", "2022-05-02")
+    second = ingest_csv(landing, lake, "movies", "2022-05-02")
+    assert first.sha256 == second.sha256
+    assert lake.list_keys("Raw/") == [first.key]
+    assert lake.read_bytes(first.key) == source.read_bytes()
+
+
+def test_s3_landing_to_local_lake(s3_bucket, tmp_path):
+    landing = open_storage(s3_bucket + "/landing")
+    body = write_landing(tmp_path / "src", "series", ROWS["series"]).read_bytes()
+    landing.write_bytes("series.csv", body)
+    lake = open_storage(str(tmp_path / "lake"))
+    result = ingest_csv(landing, lake, "series", "2023-10-31")
+    assert lake.read_bytes("Raw/Local/CSV/Series/2023/10/31/series.csv") == body
+    assert result.data_rows == 2
+
+
+def test_wrong_header_names_the_file_and_columns_and_writes_nothing(lake, tmp_path):
+    header = "|".join(HEADERS["movies"]).replace("tituloPincipal", "tituloPrincipal")
+    write_landing(tmp_path / "landing", "movies", ROWS["movies"], header=header)
+    with pytest.raises(DatalakeError) as error:
+        ingest_csv(open_storage(str(tmp_path / "landing")), lake, "movies", "2022-05-02")
+    message = str(error.value)
+    assert "movies.csv" in message
+    assert "tituloPincipal" in message and "tituloPrincipal" in message
+    assert lake.list_keys("") == []
+
+
+def test_series_header_on_movies_is_refused(lake, tmp_path):
+    write_landing(tmp_path / "landing", "movies", ROWS["series"], header="|".join(HEADERS["series"]))
+    with pytest.raises(DatalakeError, match="anoTermino"):
+        ingest_csv(open_storage(str(tmp_path / "landing")), lake, "movies", "2022-05-02")
+
+
+def test_missing_file_says_where_and_what_to_do(lake, tmp_path):
+    (tmp_path / "landing").mkdir()
+    with pytest.raises(DatalakeError, match=r"missing.*DATALAKE_LANDING"):
+        ingest_csv(open_storage(str(tmp_path / "landing")), lake, "series", "2022-05-02")
+    assert lake.list_keys("") == []
+
+
+def test_empty_file_is_refused(lake, tmp_path):
+    (tmp_path / "landing").mkdir()
+    (tmp_path / "landing" / "movies.csv").write_bytes(b"")
+    with pytest.raises(DatalakeError, match="empty"):
+        ingest_csv(open_storage(str(tmp_path / "landing")), lake, "movies", "2022-05-02")
+    assert lake.list_keys("") == []
+
+
+def test_binary_file_is_refused(lake, tmp_path):
+    (tmp_path / "landing").mkdir()
+    (tmp_path / "landing" / "movies.csv").write_bytes(b"\x89PNG\r\n\x1a\n\xff\xfe" * 100)
+    with pytest.raises(DatalakeError, match="movies.csv"):
+        ingest_csv(open_storage(str(tmp_path / "landing")), lake, "movies", "2022-05-02")
+    assert lake.list_keys("") == []
+
+
+def test_bom_and_crlf_are_kept_byte_for_byte(lake, tmp_path):
+    landing = tmp_path / "landing"
+    landing.mkdir()
+    body = ("\ufeff" + "|".join(HEADERS["movies"]) + "\r\n" + ROWS["movies"][0] + "\r\n").encode()
+    (landing / "movies.csv").write_bytes(body)
+    result = ingest_csv(open_storage(str(landing)), lake, "movies", "2022-05-02")
+    assert lake.read_bytes(result.key) == body
+    assert result.data_rows == 1
+
+
+def test_unreadable_landing_file_is_a_clear_error(lake, tmp_path):
+    (tmp_path / "landing" / "movies.csv").mkdir(parents=True)
+    with pytest.raises(DatalakeError, match=r"Could not copy .*movies\.csv"):
+        ingest_csv(open_storage(str(tmp_path / "landing")), lake, "movies", "2022-05-02")
+    assert lake.list_keys("") == []

@@ -1,0 +1,44 @@
+from pathlib import Path
+
+import dagster as dg
+import yaml
+
+from datalake.definitions import build_definitions, defs
+from datalake.partitions import processing_date
+from datalake.settings import Settings
+
+
+def test_definitions_load_and_validate():
+    dg.Definitions.validate_loadable(defs)
+
+
+def test_every_asset_is_date_partitioned_grouped_and_described():
+    graph = defs.resolve_asset_graph()
+    keys = graph.get_all_asset_keys()
+    assert {dg.AssetKey(["raw", "local", "movies"]), dg.AssetKey(["raw", "local", "series"])} <= keys
+    for key in keys:
+        node = graph.get(key)
+        assert node.partitions_def == processing_date, key
+        assert node.group_name == key.path[0], key
+        assert node.description, key
+
+
+def test_partitions_start_2022_and_admit_today():
+    keys = processing_date.get_partition_keys()
+    assert keys[0] == "2022-01-01"
+    from datalake.raw.sensors import today_partition
+
+    assert today_partition() in keys
+
+
+def test_resources_follow_settings(tmp_path):
+    built = build_definitions(Settings(storage="s3://bucket/lake", landing=str(tmp_path)))
+    lake = built.resources["lake"]
+    assert lake.storage_uri == "s3://bucket/lake"
+    assert lake.landing_uri == str(tmp_path)
+
+
+def test_workspace_loads_the_definitions_module():
+    with open(Path(__file__).parents[1] / "workspace.yaml") as f:
+        workspace = yaml.safe_load(f)
+    assert workspace["load_from"][0]["python_module"]["module_name"] == "datalake.definitions"
