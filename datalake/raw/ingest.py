@@ -11,6 +11,7 @@ from datalake.storage.layout import Spec, raw_csv_key
 
 _BOM = b"\xef\xbb\xbf"
 _MAX_HEADER = 64 * 1024
+_CHUNK = 8 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,8 @@ class IngestResult:
 class _CountingReader:
     """A pass-through reader that hashes, sizes and counts lines of what flows through it.
 
-    It starts with the header bytes already read, so the upload sees the file from byte 0.
+    It starts with the header bytes already read, so the upload sees the file from byte 0. Reads
+    return exactly `size` bytes until the end: upload managers take a short read for the end.
     """
 
     def __init__(self, source: BinaryIO, already_read: bytes):
@@ -36,18 +38,33 @@ class _CountingReader:
         self.size = 0
         self.newlines = 0
         self.last_byte = b""
+        self.at_eof = False
 
     def read(self, size: int = -1) -> bytes:
+        want = size if size is not None and size >= 0 else float("inf")
+        parts, got = [], 0
         if self._pending:
-            chunk, self._pending = self._pending, b""
-        else:
-            chunk = self._source.read(size if size and size > 0 else 8 * 1024 * 1024)
-        if chunk:
-            self.sha256.update(chunk)
-            self.size += len(chunk)
-            self.newlines += chunk.count(b"\n")
-            self.last_byte = chunk[-1:]
-        return chunk
+            take = self._pending if want == float("inf") else self._pending[: int(want)]
+            self._pending = self._pending[len(take) :]
+            parts.append(take)
+            got = len(take)
+        while got < want:
+            chunk = self._source.read(int(min(want - got, _CHUNK)))
+            if not chunk:
+                self.at_eof = True
+                break
+            parts.append(chunk)
+            got += len(chunk)
+        data = b"".join(parts)
+        self._count(data)
+        return data
+
+    def _count(self, data: bytes) -> None:
+        if data:
+            self.sha256.update(data)
+            self.size += len(data)
+            self.newlines += data.count(b"\n")
+            self.last_byte = data[-1:]
 
     @property
     def lines(self) -> int:
@@ -109,7 +126,7 @@ def ingest_csv(landing: Storage, lake: Storage, spec: Spec, partition_key: str) 
     except OSError as exc:
         raise DatalakeError(f"Could not copy {where} to {lake.uri(key)}: {exc}.") from exc
     stored = lake.info(key)
-    if stored is None or stored.size != reader.size:
+    if not reader.at_eof or stored is None or stored.size != reader.size:
         raise DatalakeError(
             f"{lake.uri(key)} holds {stored.size if stored else 0} bytes but {reader.size} were "
             "sent: the upload was cut short; run the partition again."

@@ -104,3 +104,18 @@ def test_unreadable_landing_file_is_a_clear_error(lake, tmp_path):
     with pytest.raises(DatalakeError, match=r"Could not copy .*movies\.csv"):
         ingest_csv(open_storage(str(tmp_path / "landing")), lake, "movies", "2022-05-02")
     assert lake.list_keys("") == []
+
+
+def test_multipart_sized_file_is_copied_whole(lake, tmp_path):
+    # Larger than the 16 MiB multipart threshold and than the header read-ahead: several parts.
+    row = ROWS["movies"][1]
+    rows = [row] * (40 * 1024 * 1024 // len(row))
+    source = write_landing(tmp_path / "landing", "movies", rows)
+    result = ingest_csv(open_storage(str(tmp_path / "landing")), lake, "movies", "2022-05-02")
+    assert result.size == source.stat().st_size
+    assert result.data_rows == len(rows)
+    digest = hashlib.sha256()
+    with lake.open_read(result.key) as stream:
+        for chunk in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(chunk)
+    assert digest.hexdigest() == hashlib.sha256(source.read_bytes()).hexdigest() == result.sha256
