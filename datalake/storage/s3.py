@@ -16,12 +16,15 @@ from botocore.exceptions import ClientError
 
 from datalake.storage.base import ObjectInfo, Storage
 
-# Multipart in 16 MiB parts, 4 at a time: memory stays near 64 MiB whatever the file size.
+# Multipart in 5 MiB parts (S3's minimum), 4 at a time. A streamed (non-seekable) upload buffers
+# whole parts, and the default request queue (1000) lets it read far ahead of the network: bound it
+# too, so memory stays near (concurrency + queue) x part size whatever the file size.
 TRANSFER = TransferConfig(
-    multipart_threshold=16 * 1024 * 1024,
-    multipart_chunksize=16 * 1024 * 1024,
+    multipart_threshold=8 * 1024 * 1024,
+    multipart_chunksize=5 * 1024 * 1024,
     max_concurrency=4,
 )
+TRANSFER.max_request_queue_size = 2  # an s3transfer setting boto3's constructor does not expose
 _HTTPFS = "duckdb_extension_httpfs"
 
 

@@ -1,0 +1,1 @@
+"""`datalake bench`: the performance benchmarks on full-size data, side by side with baselines."""
