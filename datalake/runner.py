@@ -18,6 +18,7 @@ _QUIET_LOGS = {"loggers": {"console": {"config": {"log_level": "INFO"}}}}
 class RunReport:
     success: bool
     materialized: dict[str, dict] = field(default_factory=dict)
+    skipped: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
 
@@ -82,6 +83,13 @@ def run_lake(
         if not check.passed and check.severity == dg.AssetCheckSeverity.ERROR:
             report.errors.append(f"check {check.check_name} on {check.asset_key.to_user_string()} failed")
     report.success = report.success and not report.errors
+    failed_steps = " ".join(report.errors)
+    report.skipped = sorted(
+        key.to_user_string()
+        for key in selection.resolve(graph)
+        if key.to_user_string() not in report.materialized
+        and "__".join(key.path) not in failed_steps
+    )
     return report
 
 
@@ -91,6 +99,8 @@ def print_report(report: RunReport, partition_key: str, out=sys.stdout) -> None:
         where = metadata.get("uri") or metadata.get("prefix") or ""
         rows_text = f"{rows:>10,} rows" if isinstance(rows, int) else " " * 15
         print(f"  materialised {key:<28} {rows_text}  {where}", file=out)
+    for key in report.skipped:
+        print(f"  skipped      {key:<28} (not materialised: its input or credentials are missing)", file=out)
     for error in report.errors:
         print(f"error: {error}", file=sys.stderr)
     verdict = "succeeded" if report.success else "FAILED"
