@@ -158,10 +158,17 @@ class Enrichment:
             self._store(files.COLLECTIONS, fetched, None, origin, collections=1)
 
     def _discovered(self, ids: list[int]) -> list[int]:
-        """The genres' most popular titles not stored, recent or fetched in this run, in order."""
+        """The genres' most popular titles not stored, recent or fetched in this run, in order.
+
+        The bound is per partition: a re-run tops up to `discover_limit`, never past it.
+        """
+        media_prefix = f"/{self.media}/"
+        budget = self.options.discover_limit - sum(
+            1 for path in self.here.discovered if path.startswith(media_prefix)
+        )
         wanted: list[int] = []
         page, pages = 1, endpoints.DISCOVER_PAGE_CAP
-        while len(wanted) < self.options.discover_limit and page <= pages:
+        while len(wanted) < budget and page <= pages:
             fetched = self._fetch(endpoints.discover(self.media, ids, page), None, "discover")
             if fetched is None:
                 break
@@ -170,7 +177,7 @@ class Enrichment:
                 t["id"] for t in fetched.data.get("results", []) if self._new(t["id"], wanted)
             ]
             page += 1
-        return wanted[: self.options.discover_limit]
+        return wanted[: max(budget, 0)]
 
     def _new(self, tmdb_id: int, wanted: list[int]) -> bool:
         shown = endpoints.details(self.media, tmdb_id).shown

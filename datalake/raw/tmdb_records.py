@@ -25,8 +25,9 @@ RECORDS_PER_FILE = 100
 
 _NUMBER = re.compile(r"-(\d{4})\.json$")
 _SEEN_SQL = """
-SELECT DISTINCT "fetch".imdb_id, "fetch".path
-FROM read_json(?, format='array', columns={'fetch': 'STRUCT(path VARCHAR, imdb_id VARCHAR)'})
+SELECT DISTINCT "fetch".imdb_id, "fetch".path, "fetch".origin
+FROM read_json(?, format='array',
+               columns={'fetch': 'STRUCT(path VARCHAR, imdb_id VARCHAR, origin VARCHAR)'})
 """
 
 
@@ -54,6 +55,7 @@ class Seen:
 
     imdb_ids: set[str] = field(default_factory=set)
     paths: set[str] = field(default_factory=set)
+    discovered: set[str] = field(default_factory=set)  # paths fetched because /discover named them
 
 
 def seen(con: duckdb.DuckDBPyConnection, storage: Storage, spec: Spec, dates: list[str]) -> Seen:
@@ -61,8 +63,10 @@ def seen(con: duckdb.DuckDBPyConnection, storage: Storage, spec: Spec, dates: li
     uris = [storage.uri(k) for d in dates for k in _keys(storage, spec, d, DONE)]
     result = Seen()
     if uris:
-        for imdb_id, path in con.execute(_SEEN_SQL, [uris]).fetchall():
+        for imdb_id, path, origin in con.execute(_SEEN_SQL, [uris]).fetchall():
             result.paths.add(path)
+            if origin == "discover":
+                result.discovered.add(path)
             if imdb_id:
                 result.imdb_ids.add(imdb_id)
     return result

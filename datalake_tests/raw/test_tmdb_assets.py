@@ -231,6 +231,9 @@ def test_discover_adds_popular_titles_the_csv_lacks(tmdb, credentials, local_lak
         "/discover/movie?with_genres=80|10752&sort_by=popularity.desc&page=1"
         in tmdb.sandbox.requests
     )
+    # A re-run of the partition tops up to the bound, never past it: same records, no duplicates.
+    assert materialize(local_lake, tmdb, specs=["movies"], discover=True, discover_limit=30).success
+    assert records(local_lake, "movies", "details") == details
 
 
 def test_failures_past_the_threshold_fail_the_run_and_are_retried_next_time(
