@@ -4,6 +4,7 @@ boto3 reads `AWS_ENDPOINT_URL`, `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY` and
 so the same code talks to AWS or to a server on loopback.
 """
 
+import functools
 from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import urlparse
@@ -12,8 +13,10 @@ import boto3
 import duckdb
 from boto3.s3.transfer import TransferConfig
 from botocore.config import Config
-from botocore.exceptions import ClientError
+from boto3.exceptions import S3UploadFailedError
+from botocore.exceptions import BotoCoreError, ClientError
 
+from datalake.errors import DatalakeError
 from datalake.storage.base import ObjectInfo, Storage
 
 # Multipart in 5 MiB parts (S3's minimum), 4 at a time. A streamed (non-seekable) upload buffers
@@ -32,13 +35,30 @@ def split_s3_uri(uri: str) -> tuple[str, str]:
     """`s3://bucket/some/prefix` -> (`bucket`, `some/prefix/`)."""
     parsed = urlparse(uri)
     if parsed.scheme != "s3" or not parsed.netloc:
-        raise ValueError(f"Not an S3 URI: {uri!r} (expected s3://bucket[/prefix]).")
+        raise DatalakeError(f"Not an S3 URI: {uri!r}: write it as s3://bucket[/prefix].")
     prefix = parsed.path.strip("/")
     return parsed.netloc, f"{prefix}/" if prefix else ""
 
 
 def _not_found(exc: ClientError) -> bool:
     return exc.response.get("Error", {}).get("Code") in {"404", "NoSuchKey", "NotFound"}
+
+
+def _explained(method):
+    """S3 and connection errors become one line naming the object and what to check."""
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except (ClientError, BotoCoreError, S3UploadFailedError) as exc:
+            target = self.uri(args[-1]) if args and isinstance(args[-1], str) else self.root
+            raise DatalakeError(
+                f"S3 {method.__name__} of {target} failed ({exc}); check that the bucket exists "
+                "and that AWS_ENDPOINT_URL and the AWS credentials are right."
+            ) from exc
+
+    return wrapper
 
 
 class S3Storage(Storage):
@@ -56,6 +76,7 @@ class S3Storage(Storage):
     def uri(self, key: str) -> str:
         return f"s3://{self.bucket}/{self._key(key)}"
 
+    @_explained
     def info(self, key: str) -> ObjectInfo | None:
         try:
             head = self.client.head_object(Bucket=self.bucket, Key=self._key(key))
@@ -65,6 +86,7 @@ class S3Storage(Storage):
             raise
         return ObjectInfo(key, head["ContentLength"], head["ETag"].strip('"'))
 
+    @_explained
     def list_keys(self, prefix: str) -> list[str]:
         pages = self.client.get_paginator("list_objects_v2").paginate(
             Bucket=self.bucket, Prefix=self._key(prefix)
@@ -72,6 +94,7 @@ class S3Storage(Storage):
         skip = len(self.prefix)
         return sorted(obj["Key"][skip:] for page in pages for obj in page.get("Contents", []))
 
+    @_explained
     def open_read(self, key: str) -> BinaryIO:
         try:
             return self.client.get_object(Bucket=self.bucket, Key=self._key(key))["Body"]
@@ -80,10 +103,12 @@ class S3Storage(Storage):
                 raise FileNotFoundError(self.uri(key)) from None
             raise
 
+    @_explained
     def upload(self, source: BinaryIO, key: str) -> None:
         # A multipart upload becomes visible only when completed; boto3 aborts it on failure.
         self.client.upload_fileobj(source, self.bucket, self._key(key), Config=TRANSFER)
 
+    @_explained
     def delete_prefix(self, prefix: str) -> None:
         keys = [self._key(k) for k in self.list_keys(prefix)]
         for start in range(0, len(keys), 1000):

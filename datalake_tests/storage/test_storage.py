@@ -123,3 +123,20 @@ def test_local_keys_cannot_escape_the_root(tmp_path):
 def test_upload_accepts_any_reader(storage):
     storage.upload(io.BytesIO(b"streamed"), "r/x")
     assert storage.read_bytes("r/x") == b"streamed"
+
+
+def test_wrong_credentials_are_one_clear_error_without_the_secret(s3_bucket, monkeypatch):
+    from datalake.errors import DatalakeError
+
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "wrong-secret-value")
+    storage = open_storage(s3_bucket)
+    with pytest.raises(DatalakeError, match=r"upload of s3://lake-\w+/x\.csv failed .*credentials") as error:
+        storage.write_bytes("x.csv", b"data")
+    assert "wrong-secret-value" not in str(error.value)
+
+
+def test_malformed_s3_uri_is_refused():
+    from datalake.errors import DatalakeError
+
+    with pytest.raises(DatalakeError, match="s3://bucket"):
+        open_storage("s3:///no-bucket")
