@@ -2,12 +2,15 @@
 
 import dagster as dg
 
+from datalake.dashboards import definitions as dashboards
 from datalake.raw import definitions as raw
+from datalake.refined import definitions as refined
 from datalake.resources import build_resources
 from datalake.settings import Settings
+from datalake.trusted import definitions as trusted
 
 # Modules, not Definitions objects: a code location may hold only one Definitions at module scope.
-LAYERS = [raw.defs]
+LAYERS = [raw.defs, trusted.defs, refined.defs, dashboards.defs]
 
 
 def build_definitions(settings: Settings | None = None) -> dg.Definitions:

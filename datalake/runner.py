@@ -8,7 +8,7 @@ import dagster as dg
 from datalake.definitions import build_definitions
 from datalake.errors import DatalakeError
 from datalake.settings import Settings
-from datalake.storage.layout import processing_date
+from datalake.storage.layout import SPECS, processing_date
 
 GROUPS = ("raw", "trusted", "refined", "dashboards")
 _QUIET_LOGS = {"loggers": {"console": {"config": {"log_level": "INFO"}}}}
@@ -43,6 +43,26 @@ def parse_selection(select: str | None, known_keys: set[str]) -> dg.AssetSelecti
     return selection
 
 
+def without_tmdb_if_no_credentials(
+    selection: dg.AssetSelection, graph, out=sys.stderr
+) -> dg.AssetSelection:
+    """Without credentials the TMDB fetch is left out, so everything downstream still runs.
+
+    Credentials are read from the environment, as the TMDB resource reads them at run time.
+    """
+    if Settings.from_env().has_tmdb_credentials:
+        return selection
+    tmdb = dg.AssetSelection.assets(*(dg.AssetKey(["raw", "tmdb", s]) for s in SPECS))
+    left_out = sorted(k.to_user_string() for k in (selection & tmdb).resolve(graph))
+    if left_out:
+        print(
+            f"TMDB: no TMDB_API_KEY or TMDB_READ_ACCESS_TOKEN set, so {', '.join(left_out)} "
+            "not fetched; the rest runs on the TMDB data already in the lake.",
+            file=out,
+        )
+    return selection - tmdb
+
+
 def _failure_message(event: dg.DagsterEvent) -> str:
     error = event.step_failure_data.error
     while error.cause is not None and "DatalakeError" not in error.cls_name:
@@ -62,7 +82,7 @@ def run_lake(
     defs = build_definitions(settings)
     graph = defs.resolve_asset_graph()
     known = {key.to_user_string() for key in graph.get_all_asset_keys()}
-    selection = parse_selection(select, known)
+    selection = without_tmdb_if_no_credentials(parse_selection(select, known), graph)
     result = dg.materialize(
         assets=[*defs.assets, *(defs.asset_checks or [])],
         selection=selection,
@@ -98,9 +118,9 @@ def print_report(report: RunReport, partition_key: str, out=sys.stdout) -> None:
         rows = metadata.get("dagster/row_count")
         where = metadata.get("uri") or metadata.get("prefix") or ""
         rows_text = f"{rows:>10,} rows" if isinstance(rows, int) else " " * 15
-        print(f"  materialised {key:<28} {rows_text}  {where}", file=out)
+        print(f"  materialised {key:<34} {rows_text}  {where}", file=out)
     for key in report.skipped:
-        print(f"  skipped      {key:<28} (not materialised: its input or credentials are missing)", file=out)
+        print(f"  skipped      {key:<34} (not materialised: its input or credentials are missing)", file=out)
     for error in report.errors:
         print(f"error: {error}", file=sys.stderr)
     verdict = "succeeded" if report.success else "FAILED"

@@ -81,6 +81,11 @@ def refined_prefix(table: str, partition_key: str) -> str:
     return f"Refined/{_name(table)}/{_dt(partition_key)}/"
 
 
+def refined_catalog_key() -> str:
+    """`Refined/catalog.duckdb`: DuckDB views over the last materialised star-schema snapshot."""
+    return "Refined/catalog.duckdb"
+
+
 def rejected_prefix(layer: str, table: str, partition_key: str) -> str:
     """`Rejected/trusted/movies/dt=2022-05-02/`: rows refused, each with its reason."""
     return f"Rejected/{_name(layer)}/{_name(table)}/{_dt(partition_key)}/"

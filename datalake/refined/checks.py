@@ -1,0 +1,67 @@
+"""Blocking gates of the Refined tables: unique keys and keys that resolve in their dimensions."""
+
+import dagster as dg
+
+from datalake.refined.tables import TABLES, Table, refined_key
+from datalake.resources.lake import LakeResource
+from datalake.storage.layout import refined_prefix
+from datalake.trusted.checks import KEYS_UNIQUE, gate_specs, violations
+
+REFERENCES_RESOLVED = "references_resolved"
+
+
+def _duplicate_keys_sql(keys: tuple[str, ...]) -> str:
+    """Keys held by more than one row, or partly NULL."""
+    columns = ", ".join(keys)
+    missing = " OR ".join(f"{key} IS NULL" for key in keys)
+    return (
+        f"SELECT count(*), list(key)[1:5] FROM (SELECT CAST(row({columns}) AS VARCHAR) AS key "
+        f"FROM read_parquet(?) GROUP BY {columns} HAVING count(*) > 1 OR {missing})"
+    )
+
+
+def _unresolved_sql(references: dict[str, str]) -> str:
+    """References absent from their dimension; binds (table, dimension) URIs per reference."""
+    unresolved = " UNION ALL ".join(
+        f"SELECT '{column}=' || fact.{column} AS example FROM read_parquet(?) AS fact "
+        f"ANTI JOIN read_parquet(?) AS dim ON dim.{column} = fact.{column} "
+        f"WHERE fact.{column} IS NOT NULL"
+        for column in references
+    )
+    return f"SELECT count(*), list(example)[1:5] FROM ({unresolved})"
+
+
+def _descriptions(table: Table) -> dict[str, str]:
+    descriptions = {KEYS_UNIQUE: f"One row per {', '.join(table.keys)}, none of them NULL."}
+    if table.references:
+        resolved = ", ".join(f"{column} in {dim}" for column, dim in table.references.items())
+        descriptions[REFERENCES_RESOLVED] = f"Every key refers to an existing row: {resolved}."
+    return descriptions
+
+
+def build_refined_checks(table: Table) -> dg.AssetChecksDefinition:
+    key = refined_key(table.name)
+    duplicates = _duplicate_keys_sql(table.keys)
+
+    @dg.multi_asset_check(
+        specs=gate_specs(key, _descriptions(table)), name=f"refined_{table.name}_gates"
+    )
+    def gates(context: dg.AssetCheckExecutionContext, lake: LakeResource):
+        date, storage = context.partition_key, lake.storage()
+
+        def uri(name: str) -> str:
+            return storage.uri(refined_prefix(name, date) + "*.parquet")
+
+        with lake.duckdb() as con:
+            yield violations(con, key, KEYS_UNIQUE, duplicates, [uri(table.name)])
+            if table.references:
+                params = [
+                    uri(name) for dim in table.references.values() for name in (table.name, dim)
+                ]
+                unresolved = _unresolved_sql(table.references)
+                yield violations(con, key, REFERENCES_RESOLVED, unresolved, params)
+
+    return gates
+
+
+refined_checks = [build_refined_checks(table) for table in TABLES]

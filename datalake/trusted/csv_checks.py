@@ -1,0 +1,94 @@
+"""Blocking gates of the two Trusted CSV tables, run on what was published for the date."""
+
+import dagster as dg
+import duckdb
+
+from datalake.resources.lake import LakeResource
+from datalake.storage import Storage
+from datalake.storage.layout import SPECS, Spec, raw_csv_key, rejected_prefix, trusted_prefix
+from datalake.trusted.checks import (
+    ID_FORMATS,
+    KEYS_PRESENT,
+    KEYS_UNIQUE,
+    ROWS_RECONCILED,
+    VALUES_IN_RANGE,
+    gate_specs,
+    violations,
+)
+from datalake.trusted.csv_columns import COLUMNS, TITLE_ID
+from datalake.trusted.keys import trusted_key
+from datalake.trusted.queries import query
+
+_DESCRIPTIONS = {
+    KEYS_PRESENT: "Every row has its title_id.",
+    ID_FORMATS: "Every title_id is tt + 7-8 digits.",
+    KEYS_UNIQUE: "No two rows are identical (exact duplicates were dropped).",
+    VALUES_IN_RANGE: "Years, minutes, ratings and votes are within their ranges.",
+    ROWS_RECONCILED: "Raw rows = trusted + rejected + duplicates, recounted from the raw file.",
+}
+_MISSING_KEYS = (
+    "SELECT count(*), list(primary_title)[1:5] FROM read_parquet(?) WHERE title_id IS NULL"
+)
+_BAD_IDS = (
+    "SELECT count(*), list(title_id)[1:5] FROM read_parquet(?) "
+    f"WHERE NOT {TITLE_ID.check_sql('title_id')}"
+)
+_REPEATED_ROWS = "SELECT count(*) - count(DISTINCT t), [] FROM read_parquet(?) AS t"
+_ROWS = "SELECT count(*) FROM read_parquet(?)"
+
+
+def _out_of_range_sql(spec: Spec) -> str:
+    bounded = [c for c in COLUMNS[spec] if c.kind.bounds]
+    within = " AND ".join(
+        f"coalesce({c.name} BETWEEN {c.kind.bounds[0]} AND {c.kind.bounds[1]}, true)"
+        for c in bounded
+    )
+    return f"SELECT count(*), list(title_id)[1:5] FROM read_parquet(?) WHERE NOT ({within})"
+
+
+def _reconciliation(
+    con: duckdb.DuckDBPyConnection, storage: Storage, spec: Spec, date: str
+) -> dg.AssetCheckResult:
+    con.execute(query("csv_raw_lines_macro"))
+    raw_rows, distinct_rows = con.execute(
+        query("csv_recount"), [storage.uri(raw_csv_key(spec, date))]
+    ).fetchall()[0]
+    counts = {
+        "raw_rows": raw_rows,
+        "trusted_rows": _rows(con, storage, trusted_prefix("local", spec, date)),
+        "rejected_rows": _rows(con, storage, rejected_prefix("trusted", spec, date)),
+        "duplicate_rows": raw_rows - distinct_rows,
+    }
+    accounted = counts["trusted_rows"] + counts["rejected_rows"] + counts["duplicate_rows"]
+    return dg.AssetCheckResult(
+        asset_key=trusted_key("local", spec),
+        check_name=ROWS_RECONCILED,
+        passed=raw_rows == accounted,
+        metadata={**counts, "unaccounted_rows": raw_rows - accounted},
+    )
+
+
+def _rows(con: duckdb.DuckDBPyConnection, storage: Storage, prefix: str) -> int:
+    return con.execute(_ROWS, [storage.uri(prefix + "*.parquet")]).fetchall()[0][0]
+
+
+def build_trusted_csv_checks(spec: Spec) -> dg.AssetChecksDefinition:
+    key = trusted_key("local", spec)
+    out_of_range = _out_of_range_sql(spec)
+
+    @dg.multi_asset_check(specs=gate_specs(key, _DESCRIPTIONS), name=f"trusted_local_{spec}_gates")
+    def gates(context: dg.AssetCheckExecutionContext, lake: LakeResource):
+        date = context.partition_key
+        storage = lake.storage()
+        table = storage.uri(trusted_prefix("local", spec, date) + "*.parquet")
+        with lake.duckdb() as con:
+            yield violations(con, key, KEYS_PRESENT, _MISSING_KEYS, [table])
+            yield violations(con, key, ID_FORMATS, _BAD_IDS, [table])
+            yield violations(con, key, KEYS_UNIQUE, _REPEATED_ROWS, [table])
+            yield violations(con, key, VALUES_IN_RANGE, out_of_range, [table])
+            yield _reconciliation(con, storage, spec, date)
+
+    return gates
+
+
+trusted_csv_checks = [build_trusted_csv_checks(spec) for spec in SPECS]

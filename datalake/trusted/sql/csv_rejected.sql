@@ -1,0 +1,18 @@
+-- Invalid first occurrences with their line number, the line as read and every reason found.
+-- $any_rejected is false when the counts already show none: the lines are then not read again.
+COPY (
+    SELECT
+        row_id + 2 AS line_number,
+        line,
+        CASE WHEN len(fields) <> ${field_count}
+             THEN 'expected ${field_count} fields, found ' || len(fields)
+             ELSE concat_ws('; ', ${reasons})
+        END AS reason
+    FROM (
+        SELECT rowid AS row_id, line, unnest([fields(line)]) AS fields
+        FROM lines
+        WHERE $any_rejected AND line IS NOT NULL AND NOT duplicate
+    )
+    WHERE NOT (${valid})
+    ORDER BY line_number
+) TO $target (FORMAT parquet, COMPRESSION zstd)

@@ -1,0 +1,34 @@
+"""Refined and the dashboard on an S3 lake (a real SeaweedFS on loopback)."""
+
+import os
+import tempfile
+from pathlib import Path
+
+import duckdb
+
+from datalake.refined.tables import TABLES
+from datalake.storage import open_storage
+from datalake.storage.layout import dashboard_key, refined_catalog_key
+from datalake_tests.refined.lake import DATE, materialize
+
+
+def test_s3_lake(trusted_lake, s3_bucket):
+    lake = s3_bucket + "/lake"
+    storage = open_storage(lake)
+    for path in sorted((trusted_lake / "Trusted").rglob("*.parquet")):
+        with path.open("rb") as source:
+            storage.upload(source, path.relative_to(trusted_lake).as_posix())
+    result = materialize(lake)
+    assert result.success
+    page = storage.read_bytes(dashboard_key(DATE)).decode("utf-8")
+    assert page.count("<section") == 7 and "The Godfather Collection" in page
+    catalog = storage.read_bytes(refined_catalog_key())
+    assert os.environ["AWS_SECRET_ACCESS_KEY"].encode() not in catalog
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "catalog.duckdb"
+        path.write_bytes(catalog)
+        with duckdb.connect(str(path), read_only=True) as con:
+            storage.configure_duckdb(con)  # a fresh client, with its own S3 credentials
+            for spec in TABLES:
+                (rows,) = con.execute(f"SELECT count(*) FROM {spec.name}").fetchone()
+                assert rows > 0, spec.name

@@ -1,0 +1,46 @@
+"""The Refined and Dashboards definitions load with the other layers and wire onto them."""
+
+import dagster as dg
+
+from datalake.dashboards import definitions as dashboards
+from datalake.raw import definitions as raw
+from datalake.refined import definitions as refined
+from datalake.resources import build_resources
+from datalake.trusted import definitions as trusted
+
+DEFS = dg.Definitions.merge(
+    raw.defs,
+    trusted.defs,
+    refined.defs,
+    dashboards.defs,
+    dg.Definitions(resources=build_resources()),
+)
+
+
+def test_they_load_with_the_other_layers():
+    dg.Definitions.validate_loadable(DEFS)
+
+
+def test_every_dependency_is_an_asset_of_the_lake():
+    graph = DEFS.resolve_asset_graph()
+    materializable = set(graph.materializable_asset_keys)
+    for key in materializable:
+        if key.path[0] in ("refined", "dashboards"):
+            node = graph.get(key)
+            assert node.parent_keys and node.parent_keys <= materializable, key
+            assert node.group_name == key.path[0] and node.description, key
+            assert node.kinds >= {"duckdb"}, key
+    assert graph.get(dg.AssetKey(["refined", "dim_title"])).parent_keys >= {
+        dg.AssetKey(["trusted", "local", "movies"]),
+        dg.AssetKey(["trusted", "tmdb", "series"]),
+    }
+
+
+def test_every_refined_table_has_blocking_gates():
+    checks = {key for check in refined.defs.asset_checks for key in check.check_keys}
+    names = {(key.asset_key.path[-1], key.name) for key in checks}
+    assert ("fact_title_metrics", "references_resolved") in names and (
+        "dim_title",
+        "keys_unique",
+    ) in names
+    assert all(spec.blocking for check in refined.defs.asset_checks for spec in check.check_specs)

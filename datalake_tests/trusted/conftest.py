@@ -1,0 +1,19 @@
+"""Fixtures of the Trusted zone's tests: a lake on local storage or on the S3 server."""
+
+import pytest
+
+from datalake.resources.lake import LakeResource
+
+DATE = "2022-05-02"
+
+
+@pytest.fixture(params=["local", "s3"])
+def lake(request, tmp_path) -> LakeResource:
+    """The same lake behaviour on a local directory and on a real S3 server (SeaweedFS)."""
+    root = request.getfixturevalue("local_lake" if request.param == "local" else "s3_bucket")
+    return LakeResource(storage_uri=root, landing_uri=str(tmp_path / "landing"))
+
+
+@pytest.fixture
+def local_lake_resource(local_lake, tmp_path) -> LakeResource:
+    return LakeResource(storage_uri=local_lake, landing_uri=str(tmp_path / "landing"))
