@@ -34,17 +34,19 @@ class CsvCounts:
 
 @cache
 def _statements(spec: Spec) -> dict[str, str]:
-    """The spec's SQL, its fragments built from the column table."""
+    """The spec's SQL; each field is named after its source column, checked and typed."""
     columns = COLUMNS[spec]
+    fields = ", ".join(f"fields[{i}] AS {c.source}" for i, c in enumerate(columns, start=1))
     field_count = str(len(columns))
-    fields = {c: f"fields[{i}]" for i, c in enumerate(columns, start=1)}
-    checks = [sql for c, ref in fields.items() if (sql := c.kind.check_sql(ref))]
-    valid = " AND ".join([f"len(fields) = {field_count}", *checks])
-    typed = ", ".join(f"{c.kind.typed_sql(ref)} AS {c.name}" for c, ref in fields.items())
-    reasons = ", ".join(sql for c, ref in fields.items() if (sql := c.reason_sql(ref)))
+    checks = [sql for c in columns if (sql := c.kind.check_sql(c.source))]
+    valid = " AND ".join([f"field_count = {field_count}", *checks])
+    typed = ", ".join(f"{c.kind.typed_sql(c.source)} AS {c.name}" for c in columns)
+    reasons = ", ".join(sql for c in columns if (sql := c.reason_sql(c.source)))
     return {
-        "trusted": query("csv_trusted", columns=typed, valid=valid),
-        "rejected": query("csv_rejected", field_count=field_count, valid=valid, reasons=reasons),
+        "trusted": query("csv_trusted", fields=fields, columns=typed, valid=valid),
+        "rejected": query(
+            "csv_rejected", fields=fields, field_count=field_count, valid=valid, reasons=reasons
+        ),
         "well_formed": query("csv_well_formed", field_count=field_count),
     }
 

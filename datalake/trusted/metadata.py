@@ -17,26 +17,33 @@ def table_metadata(
 ) -> dict:
     """`dagster/row_count`, `dagster/column_schema`, `preview` and `uri` of a staged table."""
     descriptions = descriptions or {}
-    relation = con.sql("SELECT * FROM read_parquet(?)", params=[str(parquet)])
+    path = [str(parquet)]
+    described = con.execute("DESCRIBE SELECT * FROM read_parquet(?)", path).fetchall()
     schema = dg.TableSchema(
         columns=[
-            dg.TableColumn(name, str(kind), description=descriptions.get(name))
-            for name, kind in zip(relation.columns, relation.types)
+            dg.TableColumn(name, kind, description=descriptions.get(name))
+            for name, kind, *_ in described
         ]
     )
-    (rows,) = con.execute("SELECT count(*) FROM read_parquet(?)", [str(parquet)]).fetchall()[0]
+    # Bound parameters make DuckDB run a query at once, so the preview asks for its rows only.
+    (rows,) = con.execute("SELECT count(*) FROM read_parquet(?)", path).fetchall()[0]
+    first = con.execute("SELECT * FROM read_parquet(?) LIMIT ?", [*path, PREVIEW_ROWS]).fetchall()
     return {
         "dagster/row_count": rows,
         "dagster/column_schema": schema,
-        "preview": dg.MetadataValue.md(markdown_preview(relation)),
+        "preview": dg.MetadataValue.md(markdown_table([c[0] for c in described], first)),
         "uri": dg.MetadataValue.path(uri),
     }
 
 
 def markdown_preview(relation: duckdb.DuckDBPyRelation) -> str:
-    """The first rows as a markdown table; `|` and newlines in values are escaped."""
-    rows = relation.limit(PREVIEW_ROWS).fetchall()
-    lines = [_row(relation.columns), _row(["---"] * len(relation.columns))]
+    """The first rows of a (lazy) relation as a markdown table."""
+    return markdown_table(relation.columns, relation.limit(PREVIEW_ROWS).fetchall())
+
+
+def markdown_table(columns: list[str], rows: list[tuple]) -> str:
+    """Rows as a markdown table; `|` and newlines in values are escaped, long values cut."""
+    lines = [_row(columns), _row(["---"] * len(columns))]
     lines += [_row(_cell(value) for value in row) for row in rows]
     return "\n".join(lines)
 

@@ -94,6 +94,18 @@ def test_line_endings_and_bom_do_not_change_the_result(tmp_path, bom, newline):
     assert rejected == expected_rejected
 
 
+def test_a_file_with_only_its_header_gives_empty_typed_tables(tmp_path):
+    header_only = corpus.csv_bytes(corpus.MOVIES_HEADER, [])
+    counts, trusted_path, rejected_path = _transform(tmp_path, header_only)
+    assert (counts.data_rows, counts.trusted_rows, counts.rejected_rows) == (0, 0, 0)
+    described = duckdb.sql("DESCRIBE SELECT * FROM read_parquet(?)", params=[str(trusted_path)])
+    assert [row[:2] for row in described.fetchall()][:4] == [
+        ("title_id", "VARCHAR"), ("primary_title", "VARCHAR"), ("original_title", "VARCHAR"),
+        ("release_year", "SMALLINT"),
+    ]  # fmt: skip
+    assert _rows(rejected_path) == []
+
+
 def test_line_numbers_hold_across_parallel_read_buffers(tmp_path):
     # ~45 MB: DuckDB reads it in several buffers on several threads.
     path = generate(tmp_path / "gen", movies=290_000, series=0)["movies"]["path"]

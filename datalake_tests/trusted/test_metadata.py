@@ -3,7 +3,7 @@
 import dagster as dg
 import duckdb
 
-from datalake.trusted.metadata import PREVIEW_ROWS, table_metadata
+from datalake.trusted.metadata import PREVIEW_ROWS, markdown_preview, table_metadata
 
 
 def test_metadata_describes_a_parquet_table(tmp_path):
@@ -25,3 +25,8 @@ def test_metadata_describes_a_parquet_table(tmp_path):
     assert lines[0] == "| n | text | tags |" and len(lines) == 2 + PREVIEW_ROWS
     assert lines[2] == "| 0 | a\\|b c | ['x', 'y'] |"
     assert metadata["uri"].value == "s3://bucket/T/"
+
+
+def test_a_relation_preview_shows_its_first_rows():
+    relation = duckdb.sql("SELECT range AS n FROM range(100)")
+    assert markdown_preview(relation).splitlines()[2:] == [f"| {n} |" for n in range(PREVIEW_ROWS)]
