@@ -5,7 +5,7 @@ import dagster as dg
 from datalake.dashboards import definitions as dashboards
 from datalake.raw import definitions as raw
 from datalake.refined import definitions as refined
-from datalake.resources import build_resources
+from datalake.resources.build import build_resources
 from datalake.settings import Settings
 from datalake.trusted import definitions as trusted
 
@@ -13,9 +13,12 @@ from datalake.trusted import definitions as trusted
 LAYERS = [raw.defs, trusted.defs, refined.defs, dashboards.defs]
 
 
-def build_definitions(settings: Settings | None = None) -> dg.Definitions:
-    """Every layer's assets, checks, sensors and schedules with resources for `settings`."""
-    return dg.Definitions.merge(*LAYERS, dg.Definitions(resources=build_resources(settings)))
+def build_definitions(settings: Settings | None = None, **resources) -> dg.Definitions:
+    """Every layer's assets, checks, sensors and schedules with resources for `settings`
+    (`resources` replace some by key)."""
+    return dg.Definitions.merge(
+        *LAYERS, dg.Definitions(resources=build_resources(settings, **resources))
+    )
 
 
 defs = build_definitions()

@@ -16,7 +16,10 @@ def run_demo(partition_key: str, instance=None) -> int:
     with ExitStack() as stack:
         sandbox_url = _start_sandbox(stack)
         if sandbox_url:
-            settings = Settings(**{**settings.__dict__, "tmdb_base_url": sandbox_url})
+            settings = Settings.from_env(
+                {"DATALAKE_STORAGE": DEMO_LAKE, "DATALAKE_LANDING": bundled_sample_dir()}
+                | {name: os.environ[name] for name in ("TMDB_API_KEY", "TMDB_BASE_URL")}
+            )
         report = run_lake(partition_key, settings=settings, instance=instance)
     print_report(report, partition_key)
     lake = local_path(DEMO_LAKE)

@@ -15,7 +15,7 @@ import random
 from pathlib import Path
 
 from datalake.errors import DatalakeError
-from datalake.raw.source_format import DELIMITER, HEADERS, NULL, file_name
+from datalake.shared.source_format import DELIMITER, HEADERS, NULL, file_name
 
 _SEP = DELIMITER
 _CHUNK_ROWS = 8192  # lines joined per write: big enough to amortise the call, small enough to stay flat

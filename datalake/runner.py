@@ -44,13 +44,10 @@ def parse_selection(select: str | None, known_keys: set[str]) -> dg.AssetSelecti
 
 
 def without_tmdb_if_no_credentials(
-    selection: dg.AssetSelection, graph, out=sys.stderr
+    selection: dg.AssetSelection, graph, settings: Settings, out=sys.stderr
 ) -> dg.AssetSelection:
-    """Without credentials the TMDB fetch is left out, so everything downstream still runs.
-
-    Credentials are read from the environment, as the TMDB resource reads them at run time.
-    """
-    if Settings.from_env().has_tmdb_credentials:
+    """Without credentials the TMDB fetch is left out, so everything downstream still runs."""
+    if settings.has_tmdb_credentials:
         return selection
     tmdb = dg.AssetSelection.assets(*(dg.AssetKey(["raw", "tmdb", s]) for s in SPECS))
     left_out = sorted(k.to_user_string() for k in (selection & tmdb).resolve(graph))
@@ -82,7 +79,7 @@ def run_lake(
     defs = build_definitions(settings)
     graph = defs.resolve_asset_graph()
     known = {key.to_user_string() for key in graph.get_all_asset_keys()}
-    selection = without_tmdb_if_no_credentials(parse_selection(select, known), graph)
+    selection = without_tmdb_if_no_credentials(parse_selection(select, known), graph, settings)
     result = dg.materialize(
         assets=[*defs.assets, *(defs.asset_checks or [])],
         selection=selection,

@@ -8,7 +8,7 @@ import pytest
 
 from datalake.errors import DatalakeError
 from datalake.generate import generate
-from datalake.raw.source_format import DELIMITER, HEADERS, NULL
+from datalake.shared.source_format import DELIMITER, HEADERS, NULL
 from datalake.settings import bundled_sample_dir
 
 SPECS = ("movies", "series")

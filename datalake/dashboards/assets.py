@@ -4,14 +4,12 @@ import dagster as dg
 
 from datalake.dashboards.page import Section
 from datalake.dashboards.report import build_report
+from datalake.io.handover import LAKE_IO_MANAGER, LakeTable
+from datalake.io.tables import create_view, scratch
 from datalake.partitions import processing_date
-from datalake.refined.inputs import register_refined
 from datalake.refined.tables import TABLES, refined_key
-from datalake.resources.lake import LakeResource
-from datalake.settings import Settings
-from datalake.storage.layout import dashboard_key
-
-READS = tuple(table.name for table in TABLES)
+from datalake.resources.duck import LakeDuckDB
+from datalake.resources.focus import FocusResource
 
 
 def _findings(sections: list[Section]) -> str:
@@ -23,32 +21,33 @@ def _findings(sections: list[Section]) -> str:
 
 @dg.asset(
     key=["dashboards", "overview"],
-    deps=[refined_key(name) for name in READS],
+    ins={t.name: dg.AssetIn(refined_key(t.name), dagster_type=LakeTable) for t in TABLES},
     group_name="dashboards",
     partitions_def=processing_date,
+    io_manager_key=LAKE_IO_MANAGER,
     kinds={"duckdb", "html"},
     automation_condition=dg.AutomationCondition.eager(),
 )
 def dashboard_overview(
-    context: dg.AssetExecutionContext, lake: LakeResource
-) -> dg.MaterializeResult:
+    context: dg.AssetExecutionContext,
+    duckdb: LakeDuckDB,
+    focus: FocusResource,
+    **tables: LakeTable,
+) -> dg.Output[str]:
     """The date's dashboard (Dashboards/dt=.../index.html): budget and popularity, acclaimed people,
     runtime trends, which rating predicts success, franchises and genre popularity, offline."""
-    date, storage, key = context.partition_key, lake.storage(), dashboard_key(context.partition_key)
-    with lake.duckdb() as con:
-        register_refined(con, storage, date, READS)
+    with scratch("datalake-dashboard-") as spill, duckdb.connect(str(spill)) as con:
+        for name, table in tables.items():
+            create_view(con, name, table)
         # The genres refined/fact_title_metrics flagged, named as configured (DATALAKE_GENRES).
-        page, sections = build_report(con, date, Settings.from_env().genres)
-    data = page.encode("utf-8")
-    storage.write_bytes(key, data)
-    context.log.info(f"dashboards/overview: {len(sections)} sections at {storage.uri(key)}")
-    return dg.MaterializeResult(
+        page, sections = build_report(con, context.partition_key, tuple(focus.genres))
+    context.log.info(f"dashboards/overview: {len(sections)} sections")
+    return dg.Output(
+        page,
         metadata={
-            "uri": dg.MetadataValue.path(storage.uri(key)),
-            "size_bytes": len(data),
             "sections_without_data": dg.MetadataValue.json(
                 [s.anchor for s in sections if s.missing]
             ),
             "findings": dg.MetadataValue.md(_findings(sections)),
-        }
+        },
     )

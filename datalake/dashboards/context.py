@@ -5,7 +5,7 @@ from dataclasses import dataclass
 import duckdb
 
 from datalake.dashboards.wording import listing
-from datalake.refined.queries import sql_file
+from datalake.shared.sql import sql_file
 
 
 @dataclass(frozen=True)

@@ -2,9 +2,12 @@
 
 import dagster as dg
 
+from datalake.io.handover import LAKE_IO_MANAGER, LandedFile
 from datalake.partitions import processing_date
-from datalake.raw.ingest import ingest_csv
+from datalake.raw.landing import check_landed
 from datalake.resources.lake import LakeResource
+from datalake.shared.preview import preview_features
+from datalake.shared.source_format import DELIMITER, HEADERS
 from datalake.storage.layout import SPECS, Spec
 
 _DESCRIPTIONS = {
@@ -24,23 +27,19 @@ def build_raw_csv_asset(spec: Spec) -> dg.AssetsDefinition:
         key=raw_csv_asset_key(spec),
         group_name="raw",
         partitions_def=processing_date,
+        io_manager_key=LAKE_IO_MANAGER,
         kinds={"csv", "s3"},
         description=_DESCRIPTIONS[spec],
     )
-    def raw_csv(context: dg.AssetExecutionContext, lake: LakeResource) -> dg.MaterializeResult:
-        result = ingest_csv(lake.landing(), lake.storage(), spec, context.partition_key)
-        context.log.info(f"Stored {result.size:,} bytes ({result.data_rows:,} rows) at {result.uri}")
-        return dg.MaterializeResult(
-            metadata={
-                "uri": dg.MetadataValue.path(result.uri),
-                "size_bytes": result.size,
-                "sha256": result.sha256,
-                "dagster/row_count": result.data_rows,
-                "header": "|".join(result.header),
-            },
-            # The checksum is the data version: an identical re-landing marks nothing stale.
-            data_version=dg.DataVersion(result.sha256),
-        )
+    def raw_csv(lake: LakeResource) -> dg.Output[LandedFile]:
+        landed = check_landed(lake.landing(), spec)
+        with preview_features():
+            return dg.Output(
+                landed,
+                metadata={"header": DELIMITER.join(HEADERS[spec])},
+                # The checksum is the data version: an identical re-landing marks nothing stale.
+                data_version=dg.DataVersion(landed.sha256),
+            )
 
     return raw_csv
 

@@ -6,7 +6,7 @@ import json
 import dagster as dg
 
 from datalake.raw.assets import raw_csv_asset_key
-from datalake.raw.source_format import file_name
+from datalake.shared.source_format import file_name
 from datalake.resources.lake import LakeResource
 from datalake.storage.layout import SPECS
 

@@ -2,9 +2,12 @@
 
 import dagster as dg
 
-from datalake.partitions import processing_date
+from datalake.io.handover import LAKE_IO_MANAGER, RawFile, RawJsonFiles, TmdbPages
+from datalake.partitions import earlier_window, processing_date
 from datalake.raw.assets import raw_csv_asset_key
 from datalake.raw.tmdb_enrich import Enrichment, EnrichOptions, Summary
+from datalake.resources.duck import LakeDuckDB
+from datalake.resources.focus import FocusResource
 from datalake.resources.lake import LakeResource
 from datalake.resources.tmdb import TmdbResource
 from datalake.storage.layout import SPECS, Spec
@@ -31,16 +34,15 @@ def _metadata(summary: Summary) -> dict:
         "failed": summary.failed,
         "already_stored": summary.already_stored,
         "skipped_recent": summary.skipped_recent,
-        "files_written": dg.MetadataValue.json(summary.files),
+        "files": dg.MetadataValue.json(summary.files),
         "dagster/row_count": summary.stored,
     }
 
 
-def _options(tmdb: TmdbResource) -> EnrichOptions:
+def _options(tmdb: TmdbResource, focus: FocusResource) -> EnrichOptions:
     return EnrichOptions(
-        genres=tuple(tmdb.genres),
+        genres=tuple(focus.genres),
         limit=tmdb.limit,
-        refetch_after_days=tmdb.refetch_after_days,
         discover=tmdb.discover,
         discover_limit=tmdb.discover_limit,
         workers=tmdb.max_connections,
@@ -49,28 +51,42 @@ def _options(tmdb: TmdbResource) -> EnrichOptions:
 
 def build_raw_tmdb_asset(spec: Spec) -> dg.AssetsDefinition:
     """Both specs enrich the same way, so they come from one factory."""
+    key = raw_tmdb_asset_key(spec)
 
     @dg.asset(
-        key=raw_tmdb_asset_key(spec),
-        deps=[raw_csv_asset_key(spec)],
+        key=key,
+        ins={
+            "source": dg.AssetIn(raw_csv_asset_key(spec)),
+            # Its own earlier partitions: what they hold is not fetched again.
+            "earlier": dg.AssetIn(key, partition_mapping=earlier_window),
+        },
         group_name="raw",
         partitions_def=processing_date,
+        io_manager_key=LAKE_IO_MANAGER,
         kinds={"tmdb", "json", "s3"},
         description=_DESCRIPTIONS[spec],
-        output_required=False,  # without credentials nothing is materialised
     )
-    def raw_tmdb(context: dg.AssetExecutionContext, lake: LakeResource, tmdb: TmdbResource):
+    def raw_tmdb(
+        context: dg.AssetExecutionContext,
+        lake: LakeResource,
+        duckdb: LakeDuckDB,
+        tmdb: TmdbResource,
+        focus: FocusResource,
+        source: RawFile,
+        earlier: RawJsonFiles,
+    ) -> dg.Output[TmdbPages]:
         credentials = tmdb.credentials()
         if credentials is None:
-            context.log.warning(
-                f"raw/tmdb/{spec} not materialised: no TMDB credentials; set TMDB_API_KEY or "
-                "TMDB_READ_ACCESS_TOKEN to enrich from TMDB."
-            )
-            return
+            # Downstream still runs, on the TMDB data the lake already holds.
+            reason = "no TMDB credentials: set TMDB_API_KEY or TMDB_READ_ACCESS_TOKEN to fetch"
+            context.log.warning(f"raw/tmdb/{spec}: nothing fetched ({reason}).")
+            return dg.Output(TmdbPages(fetched=False), metadata={"not_fetched": reason})
         with tmdb.client(credentials) as client:
-            enrichment = Enrichment(
-                lake, client, spec, context.partition_key, _options(tmdb), context.log.info
-            )
+            with duckdb.connect() as con:  # plans the run: the titles, and what is stored
+                enrichment = Enrichment(
+                    lake.storage(), con, client, spec, context.partition_key, source.uri,
+                    list(earlier.uris), _options(tmdb, focus), context.log.info,
+                )  # fmt: skip
             summary = enrichment.run()
         metadata = _metadata(summary)
         if summary.failed > tmdb.max_failed_fraction * summary.planned:
@@ -84,7 +100,7 @@ def build_raw_tmdb_asset(spec: Spec) -> dg.AssetsDefinition:
             f"raw/tmdb/{spec}: {summary.stored} stored, {summary.not_found} not found, "
             f"{summary.failed} failed, from {summary.server}"
         )
-        yield dg.MaterializeResult(metadata=metadata)
+        return dg.Output(TmdbPages(files=summary.files), metadata=metadata)
 
     return raw_tmdb
 

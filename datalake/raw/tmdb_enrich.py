@@ -3,7 +3,7 @@
 Each CSV title is looked up by IMDb id (`/find`), then its details are fetched with credits,
 keywords and external ids appended, then (movies) its collection. Every planned title ends as a
 stored record, a recorded not-found or a listed failure. Nothing stored in this partition, or in
-the partitions of the refetch window, is fetched again.
+the earlier partitions of the refetch window (an input of the asset), is fetched again.
 """
 
 import threading
@@ -11,9 +11,12 @@ from collections.abc import Callable
 from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 
+import duckdb
+
+from datalake.partitions import REFETCH_WINDOW_DAYS
 from datalake.raw import tmdb_records as files
 from datalake.raw.tmdb_titles import csv_titles
-from datalake.resources.lake import LakeResource
+from datalake.storage import Storage
 from datalake.storage.layout import Spec
 from datalake.tmdb import endpoints
 from datalake.tmdb.client import Fetched, TmdbClient
@@ -27,7 +30,6 @@ MEDIA = {"movies": "movie", "series": "tv"}
 class EnrichOptions:
     genres: tuple[str, ...] = ("Crime", "War")
     limit: int = 1000  # CSV titles per run, most-voted first; 0 = all
-    refetch_after_days: int = 30
     discover: bool = True
     discover_limit: int = 100
     workers: int = 20
@@ -54,20 +56,22 @@ class Enrichment:
 
     def __init__(
         self,
-        lake: LakeResource,
+        storage: Storage,
+        con: duckdb.DuckDBPyConnection,
         client: TmdbClient,
         spec: Spec,
         partition_key: str,
+        source_uri: str,
+        earlier: list[str],
         options: EnrichOptions,
         log: Callable[[str], None] = print,
     ):
-        self.storage, self.client, self.options, self.log = lake.storage(), client, options, log
+        """`source_uri` is the date's raw CSV; `earlier` the raw JSON of the refetch window."""
+        self.storage, self.client, self.options, self.log = storage, client, options, log
         self.spec, self.media, self.date = spec, MEDIA[spec], partition_key
-        with lake.duckdb() as con:
-            self.titles = csv_titles(con, self.storage, spec, partition_key, list(options.genres))
-            self.here = files.seen(con, self.storage, spec, [partition_key])
-            window = files.earlier_dates(partition_key, options.refetch_after_days)
-            self.recent = files.seen(con, self.storage, spec, window)
+        self.titles = csv_titles(con, source_uri, list(options.genres))
+        self.here = files.seen(con, files.partition_files(storage, spec, partition_key))
+        self.recent = files.seen(con, earlier)
         self.summary = Summary(server=client.base_url)
         names = (files.DETAILS, files.COLLECTIONS, files.MISSING, files.FAILED)
         self.out = {n: files.RecordFiles(self.storage, spec, partition_key, n) for n in names}
@@ -106,7 +110,7 @@ class Enrichment:
         self.log(f"{self.spec}: {len(self.titles)} titles of {', '.join(self.options.genres)} in "
                  f"the CSV; fetching {len(planned)}, {self.summary.already_stored} already stored, "
                  f"{self.summary.skipped_recent} fetched in the last "
-                 f"{self.options.refetch_after_days} days")  # fmt: skip
+                 f"{REFETCH_WINDOW_DAYS} days")  # fmt: skip
         return planned
 
     def _run_all(self, items: list, task: Callable) -> None:

@@ -58,12 +58,12 @@ class Seen:
     discovered: set[str] = field(default_factory=set)  # paths fetched because /discover named them
 
 
-def seen(con: duckdb.DuckDBPyConnection, storage: Storage, spec: Spec, dates: list[str]) -> Seen:
-    """What the done files (details, collections, missing) of these partitions hold."""
-    uris = [storage.uri(k) for d in dates for k in _keys(storage, spec, d, DONE)]
+def seen(con: duckdb.DuckDBPyConnection, uris: list[str]) -> Seen:
+    """What these raw files hold; only the done ones (details, collections, missing) count."""
+    done = [uri for uri in uris if uri.rsplit("/", 1)[-1].split("-")[0] in DONE]
     result = Seen()
-    if uris:
-        for imdb_id, path, origin in con.execute(_SEEN_SQL, [uris]).fetchall():
+    if done:
+        for imdb_id, path, origin in con.execute(_SEEN_SQL, [done]).fetchall():
             result.paths.add(path)
             if origin == "discover":
                 result.discovered.add(path)
@@ -72,10 +72,9 @@ def seen(con: duckdb.DuckDBPyConnection, storage: Storage, spec: Spec, dates: li
     return result
 
 
-def earlier_dates(partition_key: str, days: int) -> list[str]:
-    """The `days` processing dates before this one, newest first."""
-    day = dt.date.fromisoformat(partition_key)
-    return [(day - dt.timedelta(days=n)).isoformat() for n in range(1, days + 1)]
+def partition_files(storage: Storage, spec: Spec, partition_key: str) -> list[str]:
+    """URIs of the raw JSON files this partition already holds (an interrupted run's, say)."""
+    return [storage.uri(k) for k in storage.iter_keys(raw_tmdb_prefix(spec, partition_key), ".json")]
 
 
 class RecordFiles:

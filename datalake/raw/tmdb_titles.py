@@ -2,8 +2,6 @@
 
 import duckdb
 
-from datalake.storage import Storage
-from datalake.storage.layout import Spec, raw_csv_key
 
 # The Compass dialect: pipes, no quoting at all (titles may start with `"`), `\N` for null. A title
 # repeats once per principal artist, hence the GROUP BY; `genero` is a comma list, so a title
@@ -17,13 +15,7 @@ ORDER BY max(TRY_CAST(numeroVotos AS BIGINT)) DESC NULLS LAST, id
 """
 
 
-def csv_titles(
-    con: duckdb.DuckDBPyConnection,
-    storage: Storage,
-    spec: Spec,
-    partition_key: str,
-    genres: list[str],
-) -> list[str]:
-    """IMDb ids as they appear in the file (validated later, before any URL is built)."""
-    uri = storage.uri(raw_csv_key(spec, partition_key))
+def csv_titles(con: duckdb.DuckDBPyConnection, uri: str, genres: list[str]) -> list[str]:
+    """IMDb ids as they appear in the raw file at `uri` (validated later, before any URL is
+    built)."""
     return [row[0] for row in con.execute(TITLES_SQL, [uri, list(genres)]).fetchall()]

@@ -1,17 +1,15 @@
-"""Refined zone: the star schema of one processing date, each table written by DuckDB SQL."""
+"""Refined zone: the star schema of one processing date, each table a DuckDB SELECT."""
 
 import dagster as dg
 
+from datalake.io.handover import LAKE_IO_MANAGER, LakeTable
+from datalake.io.tables import scratch
 from datalake.partitions import processing_date
 from datalake.refined.inputs import register_inputs
 from datalake.refined.queries import query
 from datalake.refined.tables import TABLES, Table, refined_key
-from datalake.resources.lake import LakeResource
-from datalake.settings import Settings
-from datalake.storage.layout import refined_prefix
-from datalake.trusted.metadata import table_metadata
-from datalake.trusted.queries import copy_to
-from datalake.trusted.staging import staging
+from datalake.resources.duck import LakeDuckDB
+from datalake.resources.focus import FocusResource
 
 
 def build_refined_asset(table: Table) -> dg.AssetsDefinition:
@@ -19,34 +17,34 @@ def build_refined_asset(table: Table) -> dg.AssetsDefinition:
 
     @dg.asset(
         key=refined_key(table.name),
-        deps=table.deps,
+        ins={name: dg.AssetIn(key, dagster_type=LakeTable) for name, key in table.inputs.items()},
         group_name="refined",
         partitions_def=processing_date,
+        io_manager_key=LAKE_IO_MANAGER,
         kinds={"duckdb", "parquet"},
         description=table.description,
+        metadata={"column_descriptions": table.columns},
         automation_condition=dg.AutomationCondition.eager(),
     )
     def refined_table(
-        context: dg.AssetExecutionContext, lake: LakeResource
-    ) -> dg.MaterializeResult:
-        date, storage = context.partition_key, lake.storage()
-        prefix = refined_prefix(table.name, date)
-        genres = Settings.from_env().genres
-        with lake.duckdb() as con, staging(con) as staged:
-            absent = register_inputs(con, storage, date, genres, table.trusted, table.reads)
-            parquet = staged.file(table.name)
-            copy_to(con, query(table.name), parquet)
-            metadata = table_metadata(con, parquet, storage.uri(prefix), table.columns)
-            staged.publish(storage, table.name, prefix)
-        if absent:
-            missing = ", ".join(f"trusted/{name}" for name in absent)
-            context.log.warning(
-                f"refined/{table.name}: no {missing} for {date}; their columns are NULL. "
-                "Materialise the trusted TMDB assets for this date to fill them."
+        context: dg.AssetExecutionContext,
+        duckdb: LakeDuckDB,
+        focus: FocusResource,
+        **inputs: LakeTable,
+    ):
+        date = context.partition_key
+        with scratch("datalake-refined-") as spill, duckdb.connect(str(spill)) as con:
+            absent = register_inputs(con, date, tuple(focus.genres), inputs)
+            if absent:
+                context.log.warning(
+                    f"refined/{table.name}: no {', '.join(f'trusted/{a}' for a in absent)} for "
+                    f"{date}; their columns are NULL. Materialise the trusted TMDB assets for "
+                    "this date to fill them."
+                )
+            yield dg.Output(
+                con.sql(query(table.name)),
+                metadata={"tmdb_tables_absent": dg.MetadataValue.json(absent)},
             )
-        return dg.MaterializeResult(
-            metadata={**metadata, "tmdb_tables_absent": dg.MetadataValue.json(absent)}
-        )
 
     return refined_table
 

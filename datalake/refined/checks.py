@@ -3,9 +3,10 @@
 import dagster as dg
 
 from datalake.refined.tables import TABLES, Table, refined_key
+from datalake.io.tables import lake_table
+from datalake.resources.duck import LakeDuckDB
 from datalake.resources.lake import LakeResource
-from datalake.storage.layout import refined_prefix
-from datalake.trusted.checks import KEYS_UNIQUE, gate_specs, violations
+from datalake.shared.checks import KEYS_UNIQUE, gate_specs, violations
 
 REFERENCES_RESOLVED = "references_resolved"
 
@@ -43,20 +44,23 @@ def build_refined_checks(table: Table) -> dg.AssetChecksDefinition:
     key = refined_key(table.name)
     duplicates = _duplicate_keys_sql(table.keys)
 
+    names = dict.fromkeys([table.name, *table.references.values()])
+
     @dg.multi_asset_check(
-        specs=gate_specs(key, _descriptions(table)), name=f"refined_{table.name}_gates"
+        specs=gate_specs(key, _descriptions(table), tuple(refined_key(d) for d in names)[1:]),
+        name=f"refined_{table.name}_gates",
     )
-    def gates(context: dg.AssetCheckExecutionContext, lake: LakeResource):
-        date, storage = context.partition_key, lake.storage()
-
-        def uri(name: str) -> str:
-            return storage.uri(refined_prefix(name, date) + "*.parquet")
-
-        with lake.duckdb() as con:
-            yield violations(con, key, KEYS_UNIQUE, duplicates, [uri(table.name)])
+    def gates(context: dg.AssetCheckExecutionContext, lake: LakeResource, duckdb: LakeDuckDB):
+        storage = lake.storage()
+        uris = {
+            name: list(lake_table(storage, refined_key(name), context.partition_key).uris)
+            for name in names
+        }
+        with duckdb.connect() as con:
+            yield violations(con, key, KEYS_UNIQUE, duplicates, [uris[table.name]])
             if table.references:
                 params = [
-                    uri(name) for dim in table.references.values() for name in (table.name, dim)
+                    uris[name] for dim in table.references.values() for name in (table.name, dim)
                 ]
                 unresolved = _unresolved_sql(table.references)
                 yield violations(con, key, REFERENCES_RESOLVED, unresolved, params)

@@ -27,10 +27,11 @@ class Table:
     columns: dict[str, str] = field(default_factory=dict)  # descriptions of derived columns
 
     @property
-    def deps(self) -> list[dg.AssetKey]:
-        trusted = [trusted_key(*name.split("/")) for name in self.trusted]
+    def inputs(self) -> dict[str, dg.AssetKey]:
+        """Input name (the view its SQL reads, e.g. `local_movies`) -> upstream asset key."""
+        trusted = {name.replace("/", "_"): trusted_key(*name.split("/")) for name in self.trusted}
         refined = dict.fromkeys([*self.reads, *self.references.values()])
-        return trusted + [refined_key(table) for table in refined]
+        return trusted | {table: refined_key(table) for table in refined}
 
 
 TABLES = (

@@ -1,35 +1,25 @@
-"""The lake resource: where the lake and the landing zone are, and DuckDB connections to read them."""
-
-import os
+"""The lake resource: where the lake and the landing zone are, on a directory or on S3."""
 
 import dagster as dg
-import duckdb
+from dagster_aws.s3 import S3Resource
+from pydantic import Field
 
 from datalake.storage import Storage, open_storage
 
 
 class LakeResource(dg.ConfigurableResource):
-    """Storage of the lake (`DATALAKE_STORAGE`) and of the landing zone (`DATALAKE_LANDING`)."""
+    """Storage of the lake (`DATALAKE_STORAGE`) and of the landing zone (`DATALAKE_LANDING`).
 
-    storage_uri: str
-    landing_uri: str
-    duckdb_memory_limit: str = "1GB"
+    S3 locations use `dagster-aws`'s S3 client, configured from the standard AWS environment
+    (`AWS_ENDPOINT_URL`, `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`, `AWS_REGION`).
+    """
+
+    storage_uri: str = Field(description="Lake root: a directory or s3://bucket[/prefix].")
+    landing_uri: str = Field(description="Where movies.csv and series.csv arrive.")
+    s3: S3Resource
 
     def storage(self) -> Storage:
-        return open_storage(self.storage_uri)
+        return open_storage(self.storage_uri, self.s3.get_client)
 
     def landing(self) -> Storage:
-        return open_storage(self.landing_uri)
-
-    def duckdb(self) -> duckdb.DuckDBPyConnection:
-        """An in-memory DuckDB that reads and writes the lake's and the landing zone's URIs.
-
-        Parquet is the storage of record, so connections are throwaway; the memory cap makes DuckDB
-        spill to disk instead of growing with the input.
-        """
-        con = duckdb.connect(config={"memory_limit": self.duckdb_memory_limit})
-        con.execute("SET preserve_insertion_order = false")
-        con.execute("SET threads = ?", [max(os.cpu_count() or 1, 1)])
-        for storage in {self.storage_uri: self.storage(), self.landing_uri: self.landing()}.values():
-            storage.configure_duckdb(con)
-        return con
+        return open_storage(self.landing_uri, self.s3.get_client)

@@ -1,13 +1,13 @@
-"""The TMDB resource: where TMDB is and how hard to use it; never the credentials.
+"""The TMDB resource: where TMDB is, how hard to use it, and the credentials.
 
-Dagster shows resource config in its UI, so the key or token is read from the environment only
-when a run executes (`TMDB_API_KEY` or `TMDB_READ_ACCESS_TOKEN`).
+The key or token is configured as `dg.EnvVar("TMDB_API_KEY")` / `dg.EnvVar(
+"TMDB_READ_ACCESS_TOKEN")`: Dagster's UI and run config show the variable's name, never its value.
 """
 
 import dagster as dg
 from pydantic import Field
 
-from datalake.settings import DEFAULT_GENRES, DEFAULT_TMDB_BASE_URL
+from datalake.settings import DEFAULT_TMDB_BASE_URL
 from datalake.tmdb.client import ClientOptions, Credentials, TmdbClient
 
 
@@ -23,14 +23,6 @@ class TmdbResource(dg.ConfigurableResource):
     )
     limit: int = Field(
         default=1000, ge=0, description="Most titles per file per run, most-voted first; 0 = all."
-    )
-    genres: list[str] = Field(
-        default=list(DEFAULT_GENRES), description="IMDb genre names to enrich."
-    )
-    refetch_after_days: int = Field(
-        default=30,
-        ge=0,
-        description="Titles stored in the partitions of this many earlier days are not refetched.",
     )
     max_failed_fraction: float = Field(
         default=0.01,
@@ -56,9 +48,16 @@ class TmdbResource(dg.ConfigurableResource):
         default=20.0, gt=0, description="Connect and read timeout of a request."
     )
 
+    api_key: str | None = Field(default=None, description="TMDB v3 API key (TMDB_API_KEY).")
+    read_access_token: str | None = Field(
+        default=None, description="TMDB read access token (TMDB_READ_ACCESS_TOKEN)."
+    )
+
     def credentials(self) -> Credentials | None:
-        """Read from the environment now, at execution time; None when none are set."""
-        return Credentials.from_env()
+        """The configured key or token; None when neither is set."""
+        if not (self.api_key or self.read_access_token):
+            return None
+        return Credentials(self.api_key or None, self.read_access_token or None)
 
     def client(self, credentials: Credentials) -> TmdbClient:
         options = ClientOptions(

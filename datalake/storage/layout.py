@@ -94,3 +94,38 @@ def rejected_prefix(layer: str, table: str, partition_key: str) -> str:
 def dashboard_key(partition_key: str) -> str:
     """`Dashboards/dt=2022-05-02/index.html`: the self-contained dashboard of that date."""
     return f"Dashboards/{_dt(partition_key)}/index.html"
+
+
+REJECTED_SUFFIX = "_rejected"
+
+
+def asset_location(asset_key: tuple[str, ...] | list[str], partition_key: str | None) -> str:
+    """Where an asset's partition lives: a file key, or a folder prefix ending with `/`.
+
+    This is the lake IO manager's one mapping from asset keys to storage keys: `raw/local/<spec>`,
+    `raw/tmdb/<spec>`, `trusted/local/<spec>` (and `<spec>_rejected`, kept under `Rejected/`),
+    `trusted/tmdb/<table>`, `refined/<table>` (any name: user assets land there too),
+    `refined/catalog` and `dashboards/overview`.
+    """
+    path = tuple(asset_key)
+    if path == ("refined", "catalog"):
+        return refined_catalog_key()
+    if partition_key is None:
+        raise DatalakeError(f"Asset {'/'.join(path)} needs a processing date (partition key).")
+    match path:
+        case ("raw", "local", spec):
+            return raw_csv_key(spec, partition_key)  # type: ignore[arg-type]
+        case ("raw", "tmdb", spec):
+            return raw_tmdb_prefix(spec, partition_key)  # type: ignore[arg-type]
+        case ("trusted", "local", table) if table.endswith(REJECTED_SUFFIX):
+            return rejected_prefix("trusted", table.removesuffix(REJECTED_SUFFIX), partition_key)
+        case ("trusted", "local" | "tmdb" as origin, table):
+            return trusted_prefix(origin, table, partition_key)
+        case ("refined", table):
+            return refined_prefix(table, partition_key)
+        case ("dashboards", "overview"):
+            return dashboard_key(partition_key)
+    raise DatalakeError(
+        f"Asset key {'/'.join(path)} has no place in the lake layout: use raw/local/<spec>, "
+        "raw/tmdb/<spec>, trusted/<origin>/<table>, refined/<table> or dashboards/overview."
+    )

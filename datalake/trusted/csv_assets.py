@@ -2,75 +2,73 @@
 
 import dagster as dg
 
+from datalake.io.handover import LAKE_IO_MANAGER, RawFile
+from datalake.io.tables import scratch
 from datalake.partitions import processing_date
 from datalake.raw.assets import raw_csv_asset_key
+from datalake.resources.duck import LakeDuckDB
 from datalake.resources.lake import LakeResource
-from datalake.storage.layout import SPECS, Spec, raw_csv_key, rejected_prefix, trusted_prefix
+from datalake.storage.layout import REJECTED_SUFFIX, SPECS, Spec
 from datalake.trusted.csv_columns import COLUMNS
 from datalake.trusted.csv_source import check_source
-from datalake.trusted.csv_transform import CsvCounts, transform_csv
+from datalake.trusted.csv_transform import transform_csv
 from datalake.trusted.keys import trusted_key
-from datalake.trusted.metadata import table_metadata
-from datalake.trusted.staging import staging
 
 _DESCRIPTIONS = {
-    "movies": "Movies x principal artists from the IMDb-derived export, typed and cleaned; "
-    "refused rows wait in quarantine with their line number and reason.",
-    "series": "Series x principal artists from the IMDb-derived export, typed and cleaned; "
-    "refused rows wait in quarantine with their line number and reason.",
+    "movies": "Movies x principal artists from the IMDb-derived export, typed and cleaned.",
+    "series": "Series x principal artists from the IMDb-derived export, typed and cleaned.",
 }
+_REJECTED = "Rows of the {spec} export refused by Trusted, each with its line number, the line as "
+_REJECTED += "read and every reason (Rejected/trusted/{spec}/dt=.../)."
 
 
-def _counts_metadata(counts: CsvCounts) -> dict:
-    return {
-        "raw_rows": counts.data_rows,
-        "rejected_rows": counts.rejected_rows,
-        "duplicate_rows": counts.duplicate_rows,
-        "reconciled": counts.reconciled,
-    }
+def rejected_key(spec: Spec) -> dg.AssetKey:
+    return trusted_key("local", spec + REJECTED_SUFFIX)
 
 
 def build_trusted_csv_asset(spec: Spec) -> dg.AssetsDefinition:
     """Both files are cleaned the same way, so their assets come from one factory."""
     sources = {c.name: f"from `{c.source}`" for c in COLUMNS[spec]}
+    common = {
+        "group_name": "trusted",
+        "io_manager_key": LAKE_IO_MANAGER,
+        "kinds": {"duckdb", "parquet"},
+        "automation_condition": dg.AutomationCondition.eager(),
+    }
 
-    @dg.asset(
-        key=trusted_key("local", spec),
-        deps=[raw_csv_asset_key(spec)],
-        group_name="trusted",
+    @dg.multi_asset(
+        name=f"trusted_local_{spec}",
+        outs={
+            "table": dg.AssetOut(
+                key=trusted_key("local", spec),
+                description=_DESCRIPTIONS[spec],
+                metadata={"column_descriptions": sources},
+                **common,
+            ),
+            "rejected": dg.AssetOut(
+                key=rejected_key(spec), description=_REJECTED.format(spec=spec), **common
+            ),
+        },
+        ins={"raw": dg.AssetIn(raw_csv_asset_key(spec))},
         partitions_def=processing_date,
-        kinds={"duckdb", "parquet"},
-        description=_DESCRIPTIONS[spec],
-        automation_condition=dg.AutomationCondition.eager(),
     )
-    def trusted_csv(context: dg.AssetExecutionContext, lake: LakeResource) -> dg.MaterializeResult:
-        date = context.partition_key
-        storage = lake.storage()
-        raw = raw_csv_key(spec, date)
-        prefixes = {
-            "trusted": trusted_prefix("local", spec, date),
-            "rejected": rejected_prefix("trusted", spec, date),
-        }
-        check_source(storage, raw, spec)
-        with lake.duckdb() as con, staging(con) as staged:
-            trusted, rejected = staged.file("trusted"), staged.file("rejected")
-            counts = transform_csv(con, storage.uri(raw), spec, trusted, rejected)
-            metadata = table_metadata(con, trusted, storage.uri(prefixes["trusted"]), sources)
-            rejects = table_metadata(con, rejected, storage.uri(prefixes["rejected"]))
-            for table, prefix in prefixes.items():
-                staged.publish(storage, table, prefix)
-        context.log.info(
-            f"trusted/local/{spec}: {counts.trusted_rows:,} rows, {counts.rejected_rows:,} "
-            f"rejected, {counts.duplicate_rows:,} duplicates of {counts.data_rows:,} raw rows"
-        )
-        return dg.MaterializeResult(
-            metadata={
-                **metadata,
-                **_counts_metadata(counts),
-                "rejected_uri": rejects["uri"],
-                "rejected_preview": rejects["preview"],
-            }
-        )
+    def trusted_csv(
+        context: dg.AssetExecutionContext, lake: LakeResource, duckdb: LakeDuckDB, raw: RawFile
+    ):
+        check_source(lake.storage(), raw.key, spec)
+        with scratch("datalake-trusted-") as spill, duckdb.connect(str(spill)) as con:
+            tables = transform_csv(con, raw.uri, spec)
+            counts = tables.counts
+            context.log.info(
+                f"trusted/local/{spec}: {counts.trusted_rows:,} rows, {counts.rejected_rows:,} "
+                f"rejected, {counts.duplicate_rows:,} duplicates of {counts.data_rows:,} raw rows"
+            )
+            yield dg.Output(
+                tables.trusted,
+                output_name="table",
+                metadata={"raw_rows": counts.data_rows, "duplicate_rows": counts.duplicate_rows},
+            )
+            yield dg.Output(tables.rejected, output_name="rejected")
 
     return trusted_csv
 

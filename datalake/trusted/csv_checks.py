@@ -3,10 +3,12 @@
 import dagster as dg
 import duckdb
 
-from datalake.resources.lake import LakeResource
-from datalake.storage import Storage
-from datalake.storage.layout import SPECS, Spec, raw_csv_key, rejected_prefix, trusted_prefix
-from datalake.trusted.checks import (
+from datalake.io.handover import LakeTable, RawFile
+from datalake.raw.assets import raw_csv_asset_key
+from datalake.resources.duck import LakeDuckDB
+from datalake.storage.layout import SPECS, Spec
+from datalake.trusted.csv_assets import rejected_key
+from datalake.shared.checks import (
     ID_FORMATS,
     KEYS_PRESENT,
     KEYS_UNIQUE,
@@ -47,16 +49,14 @@ def _out_of_range_sql(spec: Spec) -> str:
 
 
 def _reconciliation(
-    con: duckdb.DuckDBPyConnection, storage: Storage, spec: Spec, date: str
+    con: duckdb.DuckDBPyConnection, spec: Spec, raw: RawFile, table: LakeTable, rejected: LakeTable
 ) -> dg.AssetCheckResult:
     con.execute(query("csv_raw_lines_macro"))
-    raw_rows, distinct_rows = con.execute(
-        query("csv_recount"), [storage.uri(raw_csv_key(spec, date))]
-    ).fetchall()[0]
+    raw_rows, distinct_rows = con.execute(query("csv_recount"), [raw.uri]).fetchall()[0]
     counts = {
         "raw_rows": raw_rows,
-        "trusted_rows": _rows(con, storage, trusted_prefix("local", spec, date)),
-        "rejected_rows": _rows(con, storage, rejected_prefix("trusted", spec, date)),
+        "trusted_rows": _rows(con, table),
+        "rejected_rows": _rows(con, rejected),
         "duplicate_rows": raw_rows - distinct_rows,
     }
     accounted = counts["trusted_rows"] + counts["rejected_rows"] + counts["duplicate_rows"]
@@ -68,25 +68,31 @@ def _reconciliation(
     )
 
 
-def _rows(con: duckdb.DuckDBPyConnection, storage: Storage, prefix: str) -> int:
-    return con.execute(_ROWS, [storage.uri(prefix + "*.parquet")]).fetchall()[0][0]
+def _rows(con: duckdb.DuckDBPyConnection, table: LakeTable) -> int:
+    return con.execute(_ROWS, [list(table.uris)]).fetchall()[0][0] if table.exists else 0
 
 
 def build_trusted_csv_checks(spec: Spec) -> dg.AssetChecksDefinition:
     key = trusted_key("local", spec)
     out_of_range = _out_of_range_sql(spec)
 
-    @dg.multi_asset_check(specs=gate_specs(key, _DESCRIPTIONS), name=f"trusted_local_{spec}_gates")
-    def gates(context: dg.AssetCheckExecutionContext, lake: LakeResource):
-        date = context.partition_key
-        storage = lake.storage()
-        table = storage.uri(trusted_prefix("local", spec, date) + "*.parquet")
-        with lake.duckdb() as con:
-            yield violations(con, key, KEYS_PRESENT, _MISSING_KEYS, [table])
-            yield violations(con, key, ID_FORMATS, _BAD_IDS, [table])
-            yield violations(con, key, KEYS_UNIQUE, _REPEATED_ROWS, [table])
-            yield violations(con, key, VALUES_IN_RANGE, out_of_range, [table])
-            yield _reconciliation(con, storage, spec, date)
+    @dg.multi_asset_check(
+        specs=gate_specs(key, _DESCRIPTIONS, (rejected_key(spec), raw_csv_asset_key(spec))),
+        name=f"trusted_local_{spec}_gates",
+        ins={
+            "table": dg.AssetIn(key),
+            "rejected": dg.AssetIn(rejected_key(spec)),
+            "raw": dg.AssetIn(raw_csv_asset_key(spec)),
+        },
+    )
+    def gates(duckdb: LakeDuckDB, table: LakeTable, rejected: LakeTable, raw: RawFile):
+        uris = [list(table.uris)]
+        with duckdb.connect() as con:
+            yield violations(con, key, KEYS_PRESENT, _MISSING_KEYS, uris)
+            yield violations(con, key, ID_FORMATS, _BAD_IDS, uris)
+            yield violations(con, key, KEYS_UNIQUE, _REPEATED_ROWS, uris)
+            yield violations(con, key, VALUES_IN_RANGE, out_of_range, uris)
+            yield _reconciliation(con, spec, raw, table, rejected)
 
     return gates
 

@@ -7,9 +7,9 @@ than DuckDB's casts: those accept `1994.5`, `0x10` or `1e3` as integers.
 
 from dataclasses import dataclass
 
-from datalake.raw.source_format import NULL
+from datalake.shared.source_format import NULL
 from datalake.storage.layout import Spec
-from datalake.trusted.queries import sql_literal
+from datalake.shared.sql import sql_literal
 
 
 @dataclass(frozen=True)

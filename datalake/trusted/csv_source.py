@@ -5,7 +5,7 @@ import re
 import duckdb
 
 from datalake.errors import DatalakeError
-from datalake.raw.ingest import check_header
+from datalake.shared.source_format import check_header
 from datalake.storage import Storage
 from datalake.storage.layout import Spec
 

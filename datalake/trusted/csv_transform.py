@@ -7,7 +7,6 @@ quarantined with their reasons and exact duplicates counted.
 
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 import duckdb
 
@@ -15,7 +14,7 @@ from datalake.errors import DatalakeError
 from datalake.storage.layout import Spec
 from datalake.trusted.csv_columns import COLUMNS
 from datalake.trusted.csv_source import unreadable
-from datalake.trusted.queries import copy_to, query
+from datalake.trusted.queries import query
 
 
 @dataclass(frozen=True)
@@ -27,9 +26,14 @@ class CsvCounts:
     rejected_rows: int
     duplicate_rows: int
 
-    @property
-    def reconciled(self) -> bool:
-        return self.data_rows == self.trusted_rows + self.rejected_rows + self.duplicate_rows
+
+@dataclass(frozen=True)
+class CsvTables:
+    """The typed rows and the refused ones, as lazy relations of the transform's connection."""
+
+    trusted: duckdb.DuckDBPyRelation
+    rejected: duckdb.DuckDBPyRelation
+    counts: CsvCounts
 
 
 @cache
@@ -51,10 +55,11 @@ def _statements(spec: Spec) -> dict[str, str]:
     }
 
 
-def transform_csv(
-    con: duckdb.DuckDBPyConnection, source_uri: str, spec: Spec, trusted: Path, rejected: Path
-) -> CsvCounts:
-    """Write the typed rows to `trusted` and the refused ones to `rejected` (both Parquet)."""
+def transform_csv(con: duckdb.DuckDBPyConnection, source_uri: str, spec: Spec) -> CsvTables:
+    """Read the raw file once; the refused rows are kept (they are few), the typed ones stay lazy.
+
+    Refuses a file none of whose lines splits into the spec's fields before anything is written.
+    """
     sql = _statements(spec)
     # Lines are stored in file order (rowid + 2 is the line number); writing the typed rows in
     # that order too would cost a tenth of the transform, and their order carries no meaning.
@@ -68,16 +73,13 @@ def transform_csv(
     con.execute(query("csv_duplicates"))
     con.execute("SET preserve_insertion_order = false")
     data_rows, duplicate_rows = con.execute(query("csv_counts")).fetchall()[0]
-    trusted_rows = copy_to(con, sql["trusted"], trusted)
+    con.execute(f"CREATE OR REPLACE TEMP TABLE rejected AS {sql['rejected']}")
+    (rejected_rows,) = con.execute("SELECT count(*) FROM rejected").fetchall()[0]
+    trusted_rows = data_rows - duplicate_rows - rejected_rows
     if data_rows > duplicate_rows and not trusted_rows:
         _refuse_if_not_pipe_delimited(con, sql["well_formed"], source_uri, spec, data_rows)
-    any_rejected = trusted_rows + duplicate_rows < data_rows
-    return CsvCounts(
-        data_rows=data_rows,
-        trusted_rows=trusted_rows,
-        rejected_rows=copy_to(con, sql["rejected"], rejected, any_rejected=any_rejected),
-        duplicate_rows=duplicate_rows,
-    )
+    counts = CsvCounts(data_rows, trusted_rows, rejected_rows, duplicate_rows)
+    return CsvTables(con.sql(sql["trusted"]), con.table("rejected"), counts)
 
 
 def _refuse_if_not_pipe_delimited(

@@ -2,16 +2,15 @@
 
 import dagster as dg
 
-from datalake.partitions import processing_date
+from datalake.io.handover import LAKE_IO_MANAGER, RawJsonFiles
+from datalake.io.tables import scratch
+from datalake.partitions import REFETCH_WINDOW_DAYS, processing_date, window_to_date
 from datalake.raw.tmdb_assets import raw_tmdb_asset_key
 from datalake.raw.tmdb_records import COLLECTIONS, DETAILS
-from datalake.resources.lake import LakeResource
-from datalake.resources.tmdb import TmdbResource
-from datalake.storage.layout import SPECS, Spec, trusted_prefix
+from datalake.resources.duck import LakeDuckDB
+from datalake.storage.layout import SPECS, Spec
 from datalake.trusted.keys import trusted_key
-from datalake.trusted.metadata import table_metadata
-from datalake.trusted.staging import staging
-from datalake.trusted.tmdb_transform import TABLE_SQL, raw_files, transform_tmdb
+from datalake.trusted.tmdb_transform import TABLE_SQL, transform_tmdb
 
 _DESCRIPTIONS = {
     "movies": "TMDB movies, one typed row per title (its newest fetch): budget, revenue, "
@@ -30,42 +29,42 @@ _DESCRIPTIONS = {
 
 def build_trusted_tmdb_asset(spec: Spec) -> dg.AssetsDefinition:
     """All tables of a spec come from one read of its raw JSON, so they are one multi-asset."""
-    specs = [
-        dg.AssetSpec(
-            trusted_key("tmdb", table),
-            deps=[raw_tmdb_asset_key(spec)],
+    outs = {
+        table: dg.AssetOut(
+            key=trusted_key("tmdb", table),
             group_name="trusted",
+            io_manager_key=LAKE_IO_MANAGER,
             kinds={"duckdb", "parquet"},
             description=_DESCRIPTIONS[table],
             automation_condition=dg.AutomationCondition.eager(),
         )
         for table in TABLE_SQL[spec]
-    ]
+    }
 
-    @dg.multi_asset(name=f"trusted_tmdb_{spec}", specs=specs, partitions_def=processing_date)
-    def trusted_tmdb(context: dg.AssetExecutionContext, lake: LakeResource, tmdb: TmdbResource):
-        date, days, storage = context.partition_key, tmdb.refetch_after_days, lake.storage()
-        details = raw_files(storage, spec, date, days, DETAILS)
-        collections = raw_files(storage, spec, date, days, COLLECTIONS) if spec == "movies" else []
+    @dg.multi_asset(
+        name=f"trusted_tmdb_{spec}",
+        outs=outs,
+        ins={"raw": dg.AssetIn(raw_tmdb_asset_key(spec), partition_mapping=window_to_date)},
+        partitions_def=processing_date,
+    )
+    def trusted_tmdb(context: dg.AssetExecutionContext, duckdb: LakeDuckDB, raw: RawJsonFiles):
+        details = raw.named(DETAILS)
+        collections = raw.named(COLLECTIONS) if spec == "movies" else []
         if not details:
             context.log.warning(
-                f"No raw TMDB {spec} for {date} or the {days} days before (raw/tmdb/{spec} needs "
-                f"TMDB credentials): trusted/tmdb/{spec} tables are published empty."
+                f"No raw TMDB {spec} for {context.partition_key} or the {REFETCH_WINDOW_DAYS} days "
+                f"before (raw/tmdb/{spec} needs TMDB credentials): trusted/tmdb/{spec} tables are "
+                "published empty."
             )
-        with lake.duckdb() as con, staging(con) as staged:
-            counts = transform_tmdb(con, spec, details, collections, staged)
-            metadata = {}
-            for table in TABLE_SQL[spec]:
-                prefix = trusted_prefix("tmdb", table, date)
-                metadata[table] = table_metadata(con, staged.file(table), storage.uri(prefix))
-                staged.publish(storage, table, prefix)
-        metadata[spec] |= {
-            "raw_files": len(details),
-            "raw_records": counts.records,
-            "superseded_records": counts.superseded(spec),
-        }
-        for table, values in metadata.items():
-            yield dg.MaterializeResult(asset_key=trusted_key("tmdb", table), metadata=values)
+        with scratch("datalake-trusted-") as folder, duckdb.connect(str(folder)) as con:
+            tables, counts = transform_tmdb(con, spec, details, collections, folder)
+            read = {
+                "raw_files": len(details),
+                "raw_records": counts.records,
+                "superseded_records": counts.records - counts.titles,
+            }
+            for table, relation in tables.items():
+                yield dg.Output(relation, output_name=table, metadata=read if table == spec else {})
 
     return trusted_tmdb
 

@@ -3,12 +3,15 @@
 import dagster as dg
 import duckdb
 
+from datalake.io.handover import RawJsonFiles
+from datalake.io.tables import lake_table, raw_json
+from datalake.partitions import mapped_dates, window_to_date
+from datalake.raw.tmdb_assets import raw_tmdb_asset_key
 from datalake.raw.tmdb_records import DETAILS
+from datalake.resources.duck import LakeDuckDB
 from datalake.resources.lake import LakeResource
-from datalake.resources.tmdb import TmdbResource
-from datalake.storage import Storage
-from datalake.storage.layout import SPECS, Spec, trusted_prefix
-from datalake.trusted.checks import (
+from datalake.storage.layout import SPECS, Spec
+from datalake.shared.checks import (
     ID_FORMATS,
     KEYS_PRESENT,
     KEYS_UNIQUE,
@@ -20,7 +23,7 @@ from datalake.trusted.checks import (
 from datalake.trusted.csv_columns import TITLE_ID
 from datalake.trusted.keys import trusted_key
 from datalake.trusted.queries import query
-from datalake.trusted.tmdb_transform import TABLE_SQL, raw_files
+from datalake.trusted.tmdb_transform import TABLE_SQL
 
 # The columns that identify a row, by kind of table (`movies_genres` is a `genres` table).
 _KEYS = {
@@ -65,9 +68,9 @@ def _out_of_range_sql(spec: Spec) -> str:
 
 
 def _reconciliation(
-    con: duckdb.DuckDBPyConnection, storage: Storage, spec: Spec, date: str, days: int, table: str
+    con: duckdb.DuckDBPyConnection, spec: Spec, raw: RawJsonFiles, table: list[str]
 ) -> dg.AssetCheckResult:
-    details = raw_files(storage, spec, date, days, DETAILS)
+    details = raw.named(DETAILS)
     records, titles = (0, 0)
     if details:
         records, titles = con.execute(query("tmdb_recount"), [details]).fetchall()[0]
@@ -85,26 +88,30 @@ def _reconciliation(
 def build_trusted_tmdb_checks(spec: Spec) -> dg.AssetChecksDefinition:
     title_key = trusted_key("tmdb", spec)
     children = [table for table in TABLE_SQL[spec] if table != spec]
-    specs = gate_specs(title_key, _TITLE_GATES)
+    raw_window = dg.AssetDep(raw_tmdb_asset_key(spec), partition_mapping=window_to_date)
+    specs = gate_specs(title_key, _TITLE_GATES, (raw_window,))
     for child in children:
         unique = {KEYS_UNIQUE: f"One row per {_key(child)}."}
         specs += gate_specs(trusted_key("tmdb", child), unique)
 
     @dg.multi_asset_check(specs=specs, name=f"trusted_tmdb_{spec}_gates")
-    def gates(context: dg.AssetCheckExecutionContext, lake: LakeResource, tmdb: TmdbResource):
-        date, storage = context.partition_key, lake.storage()
-        tables = {
-            t: storage.uri(trusted_prefix("tmdb", t, date) + "*.parquet") for t in TABLE_SQL[spec]
+    def gates(context: dg.AssetCheckExecutionContext, lake: LakeResource, duckdb: LakeDuckDB):
+        storage, date = lake.storage(), context.partition_key
+        window = mapped_dates(window_to_date, date)
+        raw = raw_json(storage, raw_tmdb_asset_key(spec), window)
+        uris = {
+            name: list(lake_table(storage, trusted_key("tmdb", name), date).uris)
+            for name in TABLE_SQL[spec]
         }
-        title = tables[spec]
-        with lake.duckdb() as con:
+        title = uris[spec]
+        with duckdb.connect() as con:
             yield violations(con, title_key, KEYS_PRESENT, _MISSING_KEYS, [title])
             yield violations(con, title_key, ID_FORMATS, _BAD_IDS, [title])
             yield violations(con, title_key, VALUES_IN_RANGE, _out_of_range_sql(spec), [title])
-            yield _reconciliation(con, storage, spec, date, tmdb.refetch_after_days, title)
-            for table, uri in tables.items():
-                duplicates = _duplicate_keys_sql(table)
-                yield violations(con, trusted_key("tmdb", table), KEYS_UNIQUE, duplicates, [uri])
+            yield _reconciliation(con, spec, raw, title)
+            for name, uri in uris.items():
+                duplicates = _duplicate_keys_sql(name)
+                yield violations(con, trusted_key("tmdb", name), KEYS_UNIQUE, duplicates, [uri])
 
     return gates
 

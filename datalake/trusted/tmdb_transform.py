@@ -1,19 +1,19 @@
 """Raw TMDB JSON -> one typed row per title plus the child tables the star model joins.
 
 The raw zone stores a title once per refetch window, so a date's snapshot reads the raw files of
-that date and of the window before it, and keeps the newest fetch of every title.
+that date and of the window before it (the asset's input), and keeps the newest fetch of every
+title.
 """
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import duckdb
 
-from datalake.raw.tmdb_records import earlier_dates
-from datalake.storage import Storage
-from datalake.storage.layout import Spec, raw_tmdb_prefix
+from datalake.shared.sql import sql_literal
+from datalake.storage.layout import Spec
 from datalake.trusted.csv_columns import TITLE_ID
-from datalake.trusted.queries import copy_to, query, sql_literal
-from datalake.trusted.staging import Staging
+from datalake.trusted.queries import query
 from datalake.trusted.tmdb_schema import COLLECTION, CREATORS, MOVIE, TV
 
 _CHILDREN = {"credits": "tmdb_credits", "genres": "tmdb_genres", "keywords": "tmdb_keywords"}
@@ -35,24 +35,10 @@ _RECORDS = {
 
 @dataclass(frozen=True)
 class TmdbCounts:
-    """Raw records read and rows written per table."""
+    """Raw detail records read, and titles kept (a refetched title's older fetch is superseded)."""
 
     records: int
-    rows: dict[str, int]
-
-    def superseded(self, spec: Spec) -> int:
-        """Older fetches of a title that a newer one replaced."""
-        return self.records - self.rows[spec]
-
-
-def raw_files(storage: Storage, spec: Spec, date: str, lookback_days: int, name: str) -> list[str]:
-    """URIs of the raw `<name>-NNNN.json` files of `date` and the `lookback_days` before it."""
-    uris = []
-    for day in [date, *earlier_dates(date, lookback_days)]:
-        prefix = raw_tmdb_prefix(spec, day)
-        keys = storage.list_keys(f"{prefix}{name}-")
-        uris += [storage.uri(k) for k in keys if k.endswith(".json")]
-    return uris
+    titles: int
 
 
 def transform_tmdb(
@@ -60,10 +46,13 @@ def transform_tmdb(
     spec: Spec,
     details: list[str],
     collections: list[str],
-    staged: Staging,
-) -> TmdbCounts:
-    """Write every table of `spec` into `staged`; no files at all gives empty tables."""
-    empty = staged.root / "empty.json"
+    scratch: Path,
+) -> tuple[dict[str, duckdb.DuckDBPyRelation], TmdbCounts]:
+    """Every table of `spec` as a lazy relation, and what was read.
+
+    No files at all gives empty tables of the same columns.
+    """
+    empty = scratch / "empty.json"
     empty.write_text("[]")  # read_json needs a file; an empty array keeps the declared schema
     con.execute(query("tmdb_macros", is_imdb_id=TITLE_ID.check_sql("value")))
     records = _RECORDS[spec] | {"body": sql_literal(_RECORDS[spec]["body"])}
@@ -73,9 +62,10 @@ def transform_tmdb(
         collections_sql = query("tmdb_read_collections", body=sql_literal(COLLECTION))
         con.execute(collections_sql, [collections or [str(empty)]])
     title_columns = query("tmdb_title_columns")
-    rows = {
-        table: copy_to(con, query(sql, title_columns=title_columns), staged.file(table))
+    tables = {
+        table: con.sql(query(sql, title_columns=title_columns))
         for table, sql in TABLE_SQL[spec].items()
     }
     (records,) = con.execute("SELECT count(*) FROM records").fetchall()[0]
-    return TmdbCounts(records=records, rows=rows)
+    (titles,) = con.execute("SELECT count(*) FROM titles").fetchall()[0]
+    return tables, TmdbCounts(records, titles)

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from datalake.raw.source_format import HEADERS
+from datalake.shared.source_format import HEADERS
 
 
 def write_landing(folder: Path, spec: str, rows: list[str], header: str | None = None) -> Path:

@@ -3,11 +3,17 @@ import hashlib
 import pytest
 
 from datalake.errors import DatalakeError
-from datalake.raw.ingest import ingest_csv
-from datalake.raw.source_format import HEADERS
+from datalake.io.files import copy_landed
+from datalake.raw.landing import check_landed
+from datalake.shared.source_format import HEADERS
 from datalake.storage import open_storage
 from datalake.storage.layout import raw_csv_key
 from datalake_tests.raw.helpers import ROWS, write_landing
+
+
+def ingest_csv(landing, lake, spec, date):
+    """What materialising raw/local/<spec> does: the asset's check, then the IO manager's copy."""
+    return copy_landed(check_landed(landing, spec), lake, raw_csv_key(spec, date))
 
 
 @pytest.fixture(params=["local", "s3"])
@@ -21,12 +27,11 @@ def lake(request, tmp_path):
 def test_round_trip_is_byte_identical(lake, tmp_path, spec):
     source = write_landing(tmp_path / "landing", spec, ROWS[spec])
     result = ingest_csv(open_storage(str(tmp_path / "landing")), lake, spec, "2022-05-02")
-    assert result.key == raw_csv_key(spec, "2022-05-02")
-    assert lake.read_bytes(result.key) == source.read_bytes()
+    assert result.uri == lake.uri(raw_csv_key(spec, "2022-05-02"))
+    assert lake.read_bytes(raw_csv_key(spec, "2022-05-02")) == source.read_bytes()
     assert result.sha256 == hashlib.sha256(source.read_bytes()).hexdigest()
     assert result.size == source.stat().st_size
-    assert result.data_rows == len(ROWS[spec])
-    assert result.header == HEADERS[spec]
+    assert result.lines == len(ROWS[spec]) + 1
 
 
 def test_rerun_replaces_with_the_same_bytes(lake, tmp_path):
@@ -35,8 +40,8 @@ def test_rerun_replaces_with_the_same_bytes(lake, tmp_path):
     first = ingest_csv(landing, lake, "movies", "2022-05-02")
     second = ingest_csv(landing, lake, "movies", "2022-05-02")
     assert first.sha256 == second.sha256
-    assert lake.list_keys("Raw/") == [first.key]
-    assert lake.read_bytes(first.key) == source.read_bytes()
+    assert lake.list_keys("Raw/") == [raw_csv_key("movies", "2022-05-02")]
+    assert lake.read_bytes(raw_csv_key("movies", "2022-05-02")) == source.read_bytes()
 
 
 def test_s3_landing_to_local_lake(s3_bucket, tmp_path):
@@ -46,7 +51,7 @@ def test_s3_landing_to_local_lake(s3_bucket, tmp_path):
     lake = open_storage(str(tmp_path / "lake"))
     result = ingest_csv(landing, lake, "series", "2023-10-31")
     assert lake.read_bytes("Raw/Local/CSV/Series/2023/10/31/series.csv") == body
-    assert result.data_rows == 2
+    assert result.lines == 3
 
 
 def test_wrong_header_names_the_file_and_columns_and_writes_nothing(lake, tmp_path):
@@ -94,14 +99,13 @@ def test_bom_and_crlf_are_kept_byte_for_byte(lake, tmp_path):
     landing.mkdir()
     body = ("\ufeff" + "|".join(HEADERS["movies"]) + "\r\n" + ROWS["movies"][0] + "\r\n").encode()
     (landing / "movies.csv").write_bytes(body)
-    result = ingest_csv(open_storage(str(landing)), lake, "movies", "2022-05-02")
-    assert lake.read_bytes(result.key) == body
-    assert result.data_rows == 1
+    ingest_csv(open_storage(str(landing)), lake, "movies", "2022-05-02")
+    assert lake.read_bytes(raw_csv_key("movies", "2022-05-02")) == body
 
 
 def test_unreadable_landing_file_is_a_clear_error(lake, tmp_path):
     (tmp_path / "landing" / "movies.csv").mkdir(parents=True)
-    with pytest.raises(DatalakeError, match=r"Could not copy .*movies\.csv"):
+    with pytest.raises(DatalakeError, match=r"Could not read .*movies\.csv"):
         ingest_csv(open_storage(str(tmp_path / "landing")), lake, "movies", "2022-05-02")
     assert lake.list_keys("") == []
 
@@ -113,9 +117,22 @@ def test_multipart_sized_file_is_copied_whole(lake, tmp_path):
     source = write_landing(tmp_path / "landing", "movies", rows)
     result = ingest_csv(open_storage(str(tmp_path / "landing")), lake, "movies", "2022-05-02")
     assert result.size == source.stat().st_size
-    assert result.data_rows == len(rows)
+    assert result.lines == len(rows) + 1
     digest = hashlib.sha256()
-    with lake.open_read(result.key) as stream:
+    with lake.open_read(raw_csv_key("movies", "2022-05-02")) as stream:
         for chunk in iter(lambda: stream.read(1 << 20), b""):
             digest.update(chunk)
     assert digest.hexdigest() == hashlib.sha256(source.read_bytes()).hexdigest() == result.sha256
+
+
+def test_a_file_that_changed_since_its_check_is_refused_and_the_good_copy_kept(lake, tmp_path):
+    landing = open_storage(str(tmp_path / "landing"))
+    good = write_landing(tmp_path / "landing", "movies", ROWS["movies"]).read_bytes()
+    ingest_csv(landing, lake, "movies", "2022-05-02")
+    checked = check_landed(landing, "movies")
+    with (tmp_path / "landing" / "movies.csv").open("ab") as still_written:
+        still_written.write(ROWS["movies"][0].encode() + b"\n")
+    with pytest.raises(DatalakeError, match="changed while it was being ingested"):
+        copy_landed(checked, lake, raw_csv_key("movies", "2022-05-02"))
+    assert lake.list_keys("Raw/") == [raw_csv_key("movies", "2022-05-02")]
+    assert lake.read_bytes(raw_csv_key("movies", "2022-05-02")) == good

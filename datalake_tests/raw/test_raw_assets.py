@@ -5,8 +5,8 @@ import hashlib
 import dagster as dg
 
 from datalake.raw.assets import raw_csv_assets
-from datalake.resources.lake import LakeResource
 from datalake.storage import open_storage
+from datalake_tests.lakes import lake_resources
 from datalake_tests.raw.helpers import ROWS, write_landing
 
 
@@ -14,7 +14,7 @@ def materialize_raw(storage_uri: str, landing: str, partition_key: str = "2022-0
     return dg.materialize(
         raw_csv_assets,
         partition_key=partition_key,
-        resources={"lake": LakeResource(storage_uri=storage_uri, landing_uri=landing)},
+        resources=lake_resources(storage_uri, landing),
         raise_on_error=False,
     )
 

@@ -4,15 +4,14 @@ import os
 import dagster as dg
 
 from datalake.raw.sensors import landing_sensor, today_partition
-from datalake.resources.lake import LakeResource
+from datalake_tests.lakes import lake_resources
 from datalake_tests.raw.helpers import ROWS, write_landing
 
 
 def evaluate(landing: str, cursor: str | None):
-    context = dg.build_sensor_context(
-        cursor=cursor, resources={"lake": LakeResource(storage_uri="unused", landing_uri=landing)}
-    )
-    return landing_sensor(context)
+    resources = {"lake": lake_resources("unused", landing)["lake"]}
+    with dg.build_sensor_context(cursor=cursor, resources=resources) as context:
+        return landing_sensor(context)
 
 
 def test_new_same_and_changed_files(tmp_path):

@@ -12,13 +12,15 @@ import dagster as dg
 import pytest
 
 from datalake.generate import generate
+from datalake.raw.assets import raw_csv_assets
 from datalake.raw.tmdb_assets import raw_tmdb_assets
 from datalake.raw.tmdb_titles import csv_titles
-from datalake.resources.lake import LakeResource
 from datalake.resources.tmdb import TmdbResource
+from datalake.trusted.tmdb_assets import trusted_tmdb_assets
 from datalake.settings import bundled_sample_dir
 from datalake.storage import open_storage
 from datalake.storage.layout import SPECS, raw_csv_key, raw_tmdb_prefix
+from datalake_tests.lakes import Lake, lake_resources
 from datalake_tests.tmdb.conftest import API_KEY
 
 DATE = "2022-05-02"
@@ -46,16 +48,19 @@ def place_csvs(lake_uri: str, source: Path | str, date: str = DATE) -> None:
         storage.write_bytes(raw_csv_key(spec, date), (Path(source) / f"{spec}.csv").read_bytes())
 
 
-def materialize(lake_uri, tmdb, specs=SPECS, date=DATE, instance=None, **config):
+def materialize(lake_uri, tmdb, specs=SPECS, date=DATE, instance=None, downstream=(), **config):
+    """The raw TMDB assets of `specs` (and the `downstream` assets) for one date."""
     settings = {"requests_per_second": 1000, "backoff_factor": 0.01, "timeout_seconds": 5,
                 "discover": False, "limit": 0} | config  # fmt: skip
+    key = os.environ.get("TMDB_API_KEY")  # as the code location's resources read it
+    selected = [ASSETS[spec] for spec in specs]
     return dg.materialize(
-        [ASSETS[spec] for spec in specs],
+        [*raw_csv_assets, *raw_tmdb_assets, *downstream],
+        selection=dg.AssetSelection.assets(*selected, *downstream),
         partition_key=date,
-        resources={
-            "lake": LakeResource(storage_uri=lake_uri, landing_uri=lake_uri),
-            "tmdb": TmdbResource(base_url=tmdb.base_url, **settings),
-        },
+        resources=lake_resources(
+            lake_uri, tmdb=TmdbResource(base_url=tmdb.base_url, api_key=key, **settings)
+        ),
         raise_on_error=False,
         instance=instance,
     )
@@ -77,9 +82,9 @@ def records(lake_uri: str, spec: str, name: str, date: str = DATE) -> list[dict]
 
 
 def titles(lake_uri: str, spec: str, date: str = DATE) -> list[str]:
-    lake = LakeResource(storage_uri=lake_uri, landing_uri=lake_uri)
+    lake = Lake(lake_uri)
     with lake.duckdb() as con:
-        return csv_titles(con, lake.storage(), spec, date, ["Crime", "War"])
+        return csv_titles(con, lake.storage().uri(raw_csv_key(spec, date)), ["Crime", "War"])
 
 
 def metadata(result: dg.ExecuteInProcessResult, spec: str) -> dict:
@@ -127,19 +132,23 @@ def test_sample_movies_and_series_are_stored_as_tmdb_returned_them(tmdb, credent
     assert franchises, "the sample's franchise films (The Godfather, ...) bring their collections"
 
 
-def test_without_credentials_nothing_is_materialised_and_one_line_says_why(
+def test_without_credentials_nothing_is_fetched_one_line_says_why_and_downstream_runs(
     tmdb, local_lake, monkeypatch, generated
 ):
     monkeypatch.delenv("TMDB_API_KEY", raising=False)
     monkeypatch.delenv("TMDB_READ_ACCESS_TOKEN", raising=False)
     place_csvs(local_lake, generated)
     instance = dg.DagsterInstance.ephemeral()
-    result = materialize(local_lake, tmdb, instance=instance)
-    assert result.success and result.get_asset_materialization_events() == []
+    result = materialize(local_lake, tmdb, instance=instance, downstream=trusted_tmdb_assets)
+    assert result.success
+    for spec in SPECS:
+        assert "TMDB_API_KEY" in metadata(result, spec)["not_fetched"]
     warnings = [line for line in log_lines(instance, result) if "TMDB_API_KEY" in line]
-    assert len(warnings) == 2 and all("not materialised" in w for w in warnings)  # one per asset
+    assert len(warnings) == 2 and all("nothing fetched" in w for w in warnings)  # one per asset
     assert tmdb.sandbox.requests == []
     assert open_storage(local_lake).list_keys("Raw/TMDB/") == []
+    built = {e.asset_key.to_user_string() for e in result.get_asset_materialization_events()}
+    assert {"trusted/tmdb/movies", "trusted/tmdb/series"} <= built  # on the TMDB data it has
 
 
 def test_an_invalid_key_fails_fast_with_what_to_do(tmdb, local_lake, monkeypatch, generated):
@@ -212,9 +221,7 @@ def test_titles_fetched_in_the_recent_window_are_not_fetched_again(
     place_csvs(local_lake, generated, "2022-05-02")
     assert materialize(local_lake, tmdb, specs=["movies"], date="2022-05-01").success
     tmdb.sandbox.reset()
-    result = materialize(
-        local_lake, tmdb, specs=["movies"], date="2022-05-02", refetch_after_days=7
-    )
+    result = materialize(local_lake, tmdb, specs=["movies"], date="2022-05-02")
     assert metadata(result, "movies")["skipped_recent"] == len(titles(local_lake, "movies"))
     assert tmdb.sandbox.requests == ["/genre/movie/list"]
 
@@ -254,14 +261,19 @@ def test_failures_past_the_threshold_fail_the_run_and_are_retried_next_time(
 
 
 _KILLABLE_RUN = """
-from datalake.raw.tmdb_enrich import EnrichOptions, Enrichment
-from datalake.resources.lake import LakeResource
-from datalake.tmdb.client import ClientOptions, Credentials, TmdbClient
 import sys
-lake = LakeResource(storage_uri=sys.argv[1], landing_uri=sys.argv[1])
+import duckdb
+from datalake.raw.tmdb_enrich import EnrichOptions, Enrichment
+from datalake.storage import open_storage
+from datalake.storage.layout import raw_csv_key
+from datalake.tmdb.client import ClientOptions, Credentials, TmdbClient
+storage = open_storage(sys.argv[1])
+source = storage.uri(raw_csv_key("movies", sys.argv[3]))
 options = EnrichOptions(limit=0, discover=False)
 with TmdbClient(sys.argv[2], Credentials.from_env(), ClientOptions(requests_per_second=200)) as c:
-    Enrichment(lake, c, "movies", sys.argv[3], options).run()
+    with duckdb.connect() as con:
+        enrichment = Enrichment(storage, con, c, "movies", sys.argv[3], source, [], options)
+    enrichment.run()
 """
 
 

@@ -1,6 +1,7 @@
 """A small lake for the Refined and Dashboards tests: the bundled sample plus hostile rows,
 through the raw and trusted assets against the TMDB sandbox, then refined and the dashboard."""
 
+import os
 import shutil
 from pathlib import Path
 
@@ -11,11 +12,11 @@ from datalake.dashboards import definitions as dashboards
 from datalake.raw.assets import raw_csv_assets
 from datalake.raw.tmdb_assets import raw_tmdb_assets
 from datalake.refined import definitions as refined
-from datalake.resources.lake import LakeResource
 from datalake.resources.tmdb import TmdbResource
 from datalake.settings import bundled_sample_dir
 from datalake.storage.layout import refined_prefix
 from datalake.trusted import definitions as trusted
+from datalake_tests.lakes import Lake, connect, lake_resources
 
 DATE = "2022-05-02"
 HOSTILE_TITLE = '<script>alert("x")</script> & Ça "va" 日本'
@@ -42,38 +43,43 @@ def build_trusted(lake: Path, landing: Path, tmdb_url: str) -> None:
     result = dg.materialize(
         [*raw_csv_assets, *raw_tmdb_assets, *trusted.defs.assets, *trusted.defs.asset_checks],
         partition_key=DATE,
-        resources={
-            "lake": LakeResource(storage_uri=str(lake), landing_uri=str(landing)),
-            "tmdb": TmdbResource(
+        resources=lake_resources(
+            str(lake),
+            str(landing),
+            tmdb=TmdbResource(
                 base_url=tmdb_url,
+                api_key=os.environ["TMDB_API_KEY"],
                 requests_per_second=1000,
                 backoff_factor=0.01,
                 discover_limit=5,
                 limit=0,
             ),
-        },  # fmt: skip
+        ),
     )
     assert result.success
 
 
 def materialize(lake_uri: str, selection=None, dashboard: bool = True) -> dg.ExecuteInProcessResult:
     """The Refined zone (with its checks) and the dashboard, in process, for DATE."""
-    assets = [*refined.defs.assets, *refined.defs.asset_checks]
+    upstream = [*raw_csv_assets, *raw_tmdb_assets, *trusted.defs.assets]
+    built = [*refined.defs.assets, *refined.defs.asset_checks]
+    built += list(dashboards.defs.assets) if dashboard else []
+    groups = dg.AssetSelection.groups("refined", *(["dashboards"] if dashboard else []))
     return dg.materialize(
-        assets + (list(dashboards.defs.assets) if dashboard else []),
-        selection=selection,
+        upstream + built,
+        selection=selection or groups,
         partition_key=DATE,
-        resources={"lake": LakeResource(storage_uri=lake_uri, landing_uri=lake_uri)},
+        resources=lake_resources(lake_uri, genres=os.environ.get("DATALAKE_GENRES")),
         raise_on_error=False,
     )
 
 
 def table(lake_uri: str, name: str) -> duckdb.DuckDBPyRelation:
     """A Refined table of DATE, read back from the lake."""
-    lake = LakeResource(storage_uri=lake_uri, landing_uri=lake_uri)
-    con = lake.duckdb()
-    uri = lake.storage().uri(refined_prefix(name, DATE) + "*.parquet")
-    return con.sql("SELECT * FROM read_parquet(?, hive_partitioning = false)", params=[uri])
+    uri = Lake(lake_uri).storage().uri(refined_prefix(name, DATE) + "*.parquet")
+    return connect(lake_uri).sql(
+        "SELECT * FROM read_parquet(?, hive_partitioning = false)", params=[uri]
+    )
 
 
 def rows(lake_uri: str, name: str, where: str = "true") -> list[dict]:

@@ -5,7 +5,7 @@ import dagster as dg
 from datalake.dashboards import definitions as dashboards
 from datalake.raw import definitions as raw
 from datalake.refined import definitions as refined
-from datalake.resources import build_resources
+from datalake.resources.build import build_resources
 from datalake.trusted import definitions as trusted
 
 DEFS = dg.Definitions.merge(

@@ -99,10 +99,10 @@ def test_replace_prefix_removes_stale_files(storage, tmp_path):
 
 
 def test_duckdb_reads_what_the_storage_holds(storage, tmp_path):
-    from datalake.resources.lake import LakeResource
+    from datalake_tests.lakes import connect
 
     storage.write_bytes("in/data.csv", "a|b\n1|é\n".encode())
-    con = LakeResource(storage_uri=storage.root, landing_uri=storage.root).duckdb()
+    con = connect(storage.root)
     rows = con.execute("SELECT * FROM read_csv(?, delim='|')", [storage.uri("in/data.csv")]).fetchall()
     assert rows == [(1, "é")]
     staging = tmp_path / "staging"

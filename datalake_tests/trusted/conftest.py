@@ -2,18 +2,18 @@
 
 import pytest
 
-from datalake.resources.lake import LakeResource
+from datalake_tests.lakes import Lake
 
 DATE = "2022-05-02"
 
 
 @pytest.fixture(params=["local", "s3"])
-def lake(request, tmp_path) -> LakeResource:
+def lake(request, tmp_path) -> Lake:
     """The same lake behaviour on a local directory and on a real S3 server (SeaweedFS)."""
     root = request.getfixturevalue("local_lake" if request.param == "local" else "s3_bucket")
-    return LakeResource(storage_uri=root, landing_uri=str(tmp_path / "landing"))
+    return Lake(root, str(tmp_path / "landing"))
 
 
 @pytest.fixture
-def local_lake_resource(local_lake, tmp_path) -> LakeResource:
-    return LakeResource(storage_uri=local_lake, landing_uri=str(tmp_path / "landing"))
+def local_lake_resource(local_lake, tmp_path) -> Lake:
+    return Lake(local_lake, str(tmp_path / "landing"))

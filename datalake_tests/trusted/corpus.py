@@ -1,6 +1,6 @@
 """Hostile source files: every trap of the real exports, with what Trusted must make of them."""
 
-from datalake.raw.source_format import HEADERS
+from datalake.shared.source_format import HEADERS
 
 BOM = "\ufeff"
 MOVIES_HEADER = "|".join(HEADERS["movies"])

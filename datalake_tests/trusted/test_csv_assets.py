@@ -3,33 +3,34 @@
 import dagster as dg
 import pytest
 
-from datalake.resources.lake import LakeResource
 from datalake.storage.layout import raw_csv_key, rejected_prefix, trusted_prefix
-from datalake.trusted import checks
+from datalake.raw.assets import raw_csv_assets
+from datalake.shared import checks
 from datalake.trusted import csv_assets
 from datalake.trusted.csv_assets import trusted_csv_assets
 from datalake.trusted.csv_checks import trusted_csv_checks
-from datalake.trusted.csv_transform import transform_csv
+from datalake.trusted.csv_transform import CsvTables, transform_csv
+from datalake_tests.lakes import Lake
 from datalake_tests.trusted import corpus
 from datalake_tests.trusted.conftest import DATE
 
 GATES = {checks.KEYS_PRESENT, checks.KEYS_UNIQUE, checks.ID_FORMATS, checks.VALUES_IN_RANGE,
          checks.ROWS_RECONCILED}  # fmt: skip
 RAW = {"movies": corpus.movies_csv, "series": corpus.series_csv}
-MOVIES = dg.AssetSelection.assets(["trusted", "local", "movies"])
+MOVIES = dg.AssetSelection.assets(["trusted", "local", "movies"], ["trusted", "local", "movies_rejected"])
 TRUSTED_MOVIES = trusted_prefix("local", "movies", DATE)
 
 
-def _land(lake: LakeResource, spec: str, data: bytes) -> None:
+def _land(lake: Lake, spec: str, data: bytes) -> None:
     lake.storage().write_bytes(raw_csv_key(spec, DATE), data)
 
 
-def _materialize(lake: LakeResource, selection=None) -> dg.ExecuteInProcessResult:
+def _materialize(lake: Lake, selection=None) -> dg.ExecuteInProcessResult:
     return dg.materialize(
-        [*trusted_csv_assets, *trusted_csv_checks],
+        [*raw_csv_assets, *trusted_csv_assets, *trusted_csv_checks],
         partition_key=DATE,
-        resources={"lake": lake},
-        selection=selection,
+        resources=lake.resources,
+        selection=selection or dg.AssetSelection.groups("trusted"),
         raise_on_error=False,
     )
 
@@ -42,12 +43,12 @@ def _verdicts(result: dg.ExecuteInProcessResult, spec: str) -> dict[str, bool]:
     }
 
 
-def _published(lake: LakeResource, prefix: str) -> dict[str, bytes]:
+def _published(lake: Lake, prefix: str) -> dict[str, bytes]:
     storage = lake.storage()
     return {key: storage.read_bytes(key) for key in storage.list_keys(prefix)}
 
 
-def _ids(lake: LakeResource, spec: str) -> list[str]:
+def _ids(lake: Lake, spec: str) -> list[str]:
     uri = lake.storage().uri(trusted_prefix("local", spec, DATE) + "*.parquet")
     with lake.duckdb() as con:
         return [r[0] for r in con.execute("SELECT title_id FROM read_parquet(?)", [uri]).fetchall()]
@@ -62,11 +63,12 @@ def test_hostile_files_are_published_with_their_quarantine_and_pass_every_gate(l
     assert _verdicts(result, "movies") == dict.fromkeys(GATES, True)
     assert _verdicts(result, "series") == dict.fromkeys(GATES, True)
     assert sorted(_ids(lake, "movies")) == sorted(corpus.MOVIE_TRUSTED_IDS)
-    metadata = result.asset_materializations_for_node("trusted__local__movies")[0].metadata
+    metadata = result.asset_materializations_for_node("trusted_local_movies")[0].metadata
     assert metadata["dagster/row_count"].value == len(corpus.MOVIE_TRUSTED_IDS)
-    assert metadata["rejected_rows"].value == len(corpus.MOVIE_REJECTS)
     assert metadata["duplicate_rows"].value == corpus.MOVIE_DUPLICATES
-    assert metadata["reconciled"].value is True
+    [rejects] = result.asset_materializations_for_node("trusted_local_movies")[1:]
+    assert rejects.asset_key == dg.AssetKey(["trusted", "local", "movies_rejected"])
+    assert rejects.metadata["dagster/row_count"].value == len(corpus.MOVIE_REJECTS)
     schema = metadata["dagster/column_schema"].schema
     assert [(c.name, c.type) for c in schema.columns][:4] == [
         ("title_id", "VARCHAR"), ("primary_title", "VARCHAR"), ("original_title", "VARCHAR"),
@@ -78,7 +80,7 @@ def test_hostile_files_are_published_with_their_quarantine_and_pass_every_gate(l
     ]
 
 
-def _content(lake: LakeResource) -> dict[str, tuple[list[str], list[tuple]]]:
+def _content(lake: Lake) -> dict[str, tuple[list[str], list[tuple]]]:
     """Keys and sorted rows under the movies' trusted and rejected prefixes."""
     storage, content = lake.storage(), {}
     for prefix in (TRUSTED_MOVIES, rejected_prefix("trusted", "movies", DATE)):
@@ -126,11 +128,9 @@ def test_an_unreadable_file_fails_the_asset_and_leaves_the_lake_as_it_was(
 def _damaging(sql: str):
     """A transform with a bug: it rewrites its typed rows (`t`) through `sql` before publishing."""
 
-    def transform(con, source_uri, spec, trusted, rejected):
-        counts = transform_csv(con, source_uri, spec, trusted, rejected)
-        con.execute("CREATE TABLE t AS SELECT * FROM read_parquet(?)", [str(trusted)])
-        con.execute(f"COPY ({sql}) TO ? (FORMAT parquet)", [str(trusted)])
-        return counts
+    def transform(con, source_uri, spec):
+        tables = transform_csv(con, source_uri, spec)
+        return CsvTables(tables.trusted.query("t", sql), tables.rejected, tables.counts)
 
     return transform
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from datalake.raw.source_format import HEADERS
+from datalake.shared.source_format import HEADERS
 from datalake.trusted.csv_columns import COLUMNS
 
 DOC = Path(__file__).parents[2] / "docs" / "trusted_columns.md"

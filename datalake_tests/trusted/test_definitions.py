@@ -3,9 +3,9 @@
 import dagster as dg
 
 from datalake.partitions import processing_date
-from datalake.resources import build_resources
+from datalake.resources.build import build_resources
 from datalake.settings import Settings
-from datalake.trusted import checks
+from datalake.shared import checks
 from datalake.trusted.definitions import defs
 
 GATES = {checks.KEYS_PRESENT, checks.KEYS_UNIQUE, checks.ID_FORMATS, checks.VALUES_IN_RANGE,

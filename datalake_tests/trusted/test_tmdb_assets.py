@@ -2,13 +2,14 @@
 
 import dagster as dg
 
-from datalake.resources.lake import LakeResource
-from datalake.resources.tmdb import TmdbResource
 from datalake.storage.layout import trusted_prefix
-from datalake.trusted import checks
+from datalake.raw.assets import raw_csv_assets
+from datalake.raw.tmdb_assets import raw_tmdb_assets
+from datalake.shared import checks
 from datalake.trusted.tmdb_assets import trusted_tmdb_assets
 from datalake.trusted.tmdb_checks import trusted_tmdb_checks
 from datalake.trusted.tmdb_transform import TABLE_SQL
+from datalake_tests.lakes import Lake
 from datalake_tests.trusted import tmdb_corpus as tc
 from datalake_tests.trusted.conftest import DATE
 
@@ -16,11 +17,12 @@ TITLE_GATES = {checks.KEYS_PRESENT, checks.KEYS_UNIQUE, checks.ID_FORMATS,
                checks.VALUES_IN_RANGE, checks.ROWS_RECONCILED}  # fmt: skip
 
 
-def _materialize(lake: LakeResource) -> dg.ExecuteInProcessResult:
+def _materialize(lake: Lake) -> dg.ExecuteInProcessResult:
     return dg.materialize(
-        [*trusted_tmdb_assets, *trusted_tmdb_checks],
+        [*raw_tmdb_assets, *raw_csv_assets, *trusted_tmdb_assets, *trusted_tmdb_checks],
         partition_key=DATE,
-        resources={"lake": lake, "tmdb": TmdbResource(refetch_after_days=30)},
+        resources=lake.resources,
+        selection=dg.AssetSelection.groups("trusted"),
     )
 
 

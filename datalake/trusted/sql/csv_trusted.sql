@@ -1,11 +1,9 @@
 -- Valid first occurrences as typed rows. The LIMIT (every row) fences the checks off: without it
 -- DuckDB pushes them below the field extraction and splits each line once per check.
-COPY (
-    SELECT ${columns}
-    FROM (
-        SELECT ${fields}, len(fields) AS field_count
-        FROM (SELECT fields(line) AS fields FROM lines WHERE line IS NOT NULL AND NOT duplicate)
-        LIMIT 9223372036854775807
-    )
-    WHERE ${valid}
-) TO $target (FORMAT parquet, COMPRESSION zstd)
+SELECT ${columns}
+FROM (
+    SELECT ${fields}, len(fields) AS field_count
+    FROM (SELECT fields(line) AS fields FROM lines WHERE line IS NOT NULL AND NOT duplicate)
+    LIMIT 9223372036854775807
+)
+WHERE ${valid}

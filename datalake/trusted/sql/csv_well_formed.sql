@@ -1,2 +1,4 @@
--- Data lines with the right number of fields: none at all means another delimiter.
-SELECT count(*) FROM lines WHERE len(string_split(line, '|')) = ${field_count}
+-- Is there a data line with the right number of fields? None at all means another delimiter.
+SELECT count(*) FROM (
+    SELECT 1 FROM lines WHERE len(string_split(line, '|')) = ${field_count} LIMIT 1
+)

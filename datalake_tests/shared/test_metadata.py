@@ -3,7 +3,7 @@
 import dagster as dg
 import duckdb
 
-from datalake.trusted.metadata import PREVIEW_ROWS, markdown_preview, table_metadata
+from datalake.shared.metadata import PREVIEW_ROWS, markdown_preview, table_metadata
 
 
 def test_metadata_describes_a_parquet_table(tmp_path):

@@ -4,12 +4,11 @@ Every gate counts violations in what was published for the run's processing date
 than zero fails it, which stops everything downstream of that table.
 """
 
-import warnings
-
 import dagster as dg
 import duckdb
 
 from datalake.partitions import processing_date
+from datalake.shared.preview import preview_features
 
 KEYS_PRESENT = "keys_present"
 KEYS_UNIQUE = "keys_unique"
@@ -18,11 +17,16 @@ VALUES_IN_RANGE = "values_in_range"
 ROWS_RECONCILED = "rows_reconciled"
 
 
-def gate_specs(asset_key: dg.AssetKey, descriptions: dict[str, str]) -> list[dg.AssetCheckSpec]:
-    """One blocking, date-partitioned check per name, so each verdict belongs to one date."""
-    with warnings.catch_warnings():
-        # Partitioned checks are a preview feature of this pinned Dagster; the warning is noise.
-        warnings.simplefilter("ignore", dg.PreviewWarning)
+def gate_specs(
+    asset_key: dg.AssetKey,
+    descriptions: dict[str, str],
+    reads: tuple[dg.AssetKey | dg.AssetDep, ...] = (),
+) -> list[dg.AssetCheckSpec]:
+    """One blocking, date-partitioned check per name, so each verdict belongs to one date.
+
+    `reads` are the other assets the checks load as inputs.
+    """
+    with preview_features():  # partitioned checks
         return [
             dg.AssetCheckSpec(
                 name,
@@ -30,6 +34,7 @@ def gate_specs(asset_key: dg.AssetKey, descriptions: dict[str, str]) -> list[dg.
                 description=description,
                 blocking=True,
                 partitions_def=processing_date,
+                additional_deps=reads,
             )
             for name, description in descriptions.items()
         ]

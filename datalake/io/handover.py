@@ -1,0 +1,80 @@
+"""What assets hand the lake IO manager, and what it hands them back as inputs.
+
+Tables travel as DuckDB relations (lazy: the IO manager streams them to Parquet), pandas
+DataFrames or Arrow tables. Files too large to hold in memory travel as references.
+"""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from datalake.storage import Storage
+
+LAKE_IO_MANAGER = "lake_io_manager"  # the resource key every lake asset stores its outputs with
+
+
+@dataclass(frozen=True)
+class LandedFile:
+    """A landing file to copy into the Raw zone byte for byte, as checked by its asset.
+
+    The IO manager re-hashes while it copies: a file that changed since the check is refused.
+    """
+
+    storage: Storage
+    key: str
+    sha256: str
+    size: int
+
+
+@dataclass(frozen=True)
+class RawFile:
+    """A raw file of the lake, as an input: DuckDB reads `uri`."""
+
+    key: str
+    uri: str
+
+
+@dataclass(frozen=True)
+class RawJsonFiles:
+    """The raw JSON files of one or more partitions of a raw TMDB asset, as an input."""
+
+    uris: tuple[str, ...] = ()
+    partitions: tuple[str, ...] = ()
+
+    def named(self, name: str) -> list[str]:
+        """URIs of the `<name>-NNNN.json` files."""
+        return [uri for uri in self.uris if uri.rsplit("/", 1)[-1].startswith(f"{name}-")]
+
+
+@dataclass(frozen=True)
+class TmdbPages:
+    """What a raw TMDB asset wrote while it fetched (pages of at most 100 records each)."""
+
+    files: list[str] = field(default_factory=list)
+    fetched: bool = True  # False: nothing was requested (no credentials)
+
+
+@dataclass(frozen=True)
+class LakeTable:
+    """A Parquet table of the lake, as an input that names where it is, engine-neutral.
+
+    `uris` holds one glob per partition that has Parquet; `partitions` the ones asked for.
+    """
+
+    asset: str
+    uris: tuple[str, ...]
+    partitions: tuple[str, ...]
+
+    @property
+    def exists(self) -> bool:
+        return bool(self.uris)
+
+    def missing_error(self) -> str:
+        dates = ", ".join(self.partitions) or "its date"
+        return f"{self.asset} holds no Parquet for {dates}: materialise {self.asset} for {dates} first."
+
+
+@dataclass(frozen=True)
+class LocalFile:
+    """A file built in a local folder (the catalog), uploaded as is."""
+
+    path: Path
