@@ -40,7 +40,8 @@ def parse_selection(select: str | None, known_keys: set[str]) -> dg.AssetSelecti
         selection = part if selection is None else selection | part
     if selection is None:
         raise DatalakeError(f"Empty selection {select!r}: name a group or an asset key.")
-    return selection
+    # A table and its quarantine are written by one step: selecting one selects both.
+    return selection.required_multi_asset_neighbors()
 
 
 def without_tmdb_if_no_credentials(

@@ -3,7 +3,7 @@
 import dagster as dg
 
 from datalake.io.handover import LAKE_IO_MANAGER, RawFile
-from datalake.io.tables import scratch
+from datalake.io.tables import lake_table, scratch
 from datalake.partitions import processing_date
 from datalake.raw.assets import raw_csv_asset_key
 from datalake.resources.duck import LakeDuckDB
@@ -18,6 +18,7 @@ _DESCRIPTIONS = {
     "movies": "Movies x principal artists from the IMDb-derived export, typed and cleaned.",
     "series": "Series x principal artists from the IMDb-derived export, typed and cleaned.",
 }
+_ROWS = "SELECT count(*) FROM read_parquet(?)"
 _REJECTED = "Rows of the {spec} export refused by Trusted, each with its line number, the line as "
 _REJECTED += "read and every reason (Rejected/trusted/{spec}/dt=.../)."
 
@@ -56,19 +57,20 @@ def build_trusted_csv_asset(spec: Spec) -> dg.AssetsDefinition:
         context: dg.AssetExecutionContext, lake: LakeResource, duckdb: LakeDuckDB, raw: RawFile
     ):
         check_source(lake.storage(), raw.key, spec)
+        storage = lake.storage()
         with scratch("datalake-trusted-") as spill, duckdb.connect(str(spill)) as con:
             tables = transform_csv(con, raw.uri, spec)
-            counts = tables.counts
+            counts = {"raw_rows": tables.data_rows, "duplicate_rows": tables.duplicate_rows}
+            yield dg.Output(tables.trusted, output_name="table", metadata=counts)
+            # Published by now: its row count tells whether any line was refused.
+            trusted = lake_table(storage, trusted_key("local", spec), context.partition_key)
+            (trusted_rows,) = con.execute(_ROWS, [list(trusted.uris)]).fetchall()[0]
+            rejected = tables.rejected(trusted_rows)
+            yield dg.Output(rejected, output_name="rejected")
             context.log.info(
-                f"trusted/local/{spec}: {counts.trusted_rows:,} rows, {counts.rejected_rows:,} "
-                f"rejected, {counts.duplicate_rows:,} duplicates of {counts.data_rows:,} raw rows"
+                f"trusted/local/{spec}: {trusted_rows:,} rows, {tables.duplicate_rows:,} "
+                f"duplicates of {tables.data_rows:,} raw rows; the rest quarantined"
             )
-            yield dg.Output(
-                tables.trusted,
-                output_name="table",
-                metadata={"raw_rows": counts.data_rows, "duplicate_rows": counts.duplicate_rows},
-            )
-            yield dg.Output(tables.rejected, output_name="rejected")
 
     return trusted_csv
 

@@ -18,22 +18,21 @@ from datalake.trusted.queries import query
 
 
 @dataclass(frozen=True)
-class CsvCounts:
-    """Where every data row of the raw file went."""
-
-    data_rows: int
-    trusted_rows: int
-    rejected_rows: int
-    duplicate_rows: int
-
-
-@dataclass(frozen=True)
 class CsvTables:
-    """The typed rows and the refused ones, as lazy relations of the transform's connection."""
+    """The typed rows as a lazy relation of the transform's connection, the counts known before
+    writing them, and the refused rows once the typed ones are counted."""
 
     trusted: duckdb.DuckDBPyRelation
-    rejected: duckdb.DuckDBPyRelation
-    counts: CsvCounts
+    data_rows: int  # the non-blank lines after the header
+    duplicate_rows: int
+    rejected_sql: str
+    con: duckdb.DuckDBPyConnection
+
+    def rejected(self, trusted_rows: int) -> duckdb.DuckDBPyRelation:
+        """The refused rows; when the counts show there are none, the lines are not read again."""
+        if trusted_rows + self.duplicate_rows < self.data_rows:
+            return self.con.sql(self.rejected_sql)
+        return self.con.sql(f"SELECT * FROM ({self.rejected_sql}) LIMIT 0")
 
 
 @cache
@@ -56,7 +55,7 @@ def _statements(spec: Spec) -> dict[str, str]:
 
 
 def transform_csv(con: duckdb.DuckDBPyConnection, source_uri: str, spec: Spec) -> CsvTables:
-    """Read the raw file once; the refused rows are kept (they are few), the typed ones stay lazy.
+    """Read the raw file once into its lines; the typed and refused rows stay lazy over them.
 
     Refuses a file none of whose lines splits into the spec's fields before anything is written.
     """
@@ -73,19 +72,15 @@ def transform_csv(con: duckdb.DuckDBPyConnection, source_uri: str, spec: Spec) -
     con.execute(query("csv_duplicates"))
     con.execute("SET preserve_insertion_order = false")
     data_rows, duplicate_rows = con.execute(query("csv_counts")).fetchall()[0]
-    con.execute(f"CREATE OR REPLACE TEMP TABLE rejected AS {sql['rejected']}")
-    (rejected_rows,) = con.execute("SELECT count(*) FROM rejected").fetchall()[0]
-    trusted_rows = data_rows - duplicate_rows - rejected_rows
-    if data_rows > duplicate_rows and not trusted_rows:
+    if data_rows > duplicate_rows:
         _refuse_if_not_pipe_delimited(con, sql["well_formed"], source_uri, spec, data_rows)
-    counts = CsvCounts(data_rows, trusted_rows, rejected_rows, duplicate_rows)
-    return CsvTables(con.sql(sql["trusted"]), con.table("rejected"), counts)
+    return CsvTables(con.sql(sql["trusted"]), data_rows, duplicate_rows, sql["rejected"], con)
 
 
 def _refuse_if_not_pipe_delimited(
     con: duckdb.DuckDBPyConnection, sql: str, uri: str, spec: Spec, data_rows: int
 ) -> None:
-    """No valid row at all: refuse the file if it is not even split into the right fields."""
+    """Refuse the file if not one line splits into the right fields (it stops at the first)."""
     if not con.execute(sql).fetchall()[0][0]:
         raise DatalakeError(
             f"{uri}: none of its {data_rows:,} data lines has {len(COLUMNS[spec])} '|'-separated "

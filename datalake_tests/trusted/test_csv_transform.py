@@ -1,5 +1,6 @@
 """The CSV transform on its own: hostile lines, exact text, line numbers and unreadable files."""
 
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
@@ -22,8 +23,19 @@ def _transform(tmp_path: Path, data: bytes, spec: str = "movies"):
     with duckdb.connect() as con:
         tables = transform_csv(con, str(source), spec)
         tables.trusted.to_parquet(str(trusted))
-        tables.rejected.to_parquet(str(rejected))
-        return tables.counts, trusted, rejected
+        (trusted_rows,) = duckdb.sql(f"SELECT count(*) FROM '{trusted}'").fetchall()[0]
+        tables.rejected(trusted_rows).to_parquet(str(rejected))
+        (rejected_rows,) = duckdb.sql(f"SELECT count(*) FROM '{rejected}'").fetchall()[0]
+        counts = CsvCounts(tables.data_rows, trusted_rows, rejected_rows, tables.duplicate_rows)
+        return counts, trusted, rejected
+
+
+@dataclass(frozen=True)
+class CsvCounts:
+    data_rows: int
+    trusted_rows: int
+    rejected_rows: int
+    duplicate_rows: int
 
 
 def _run(tmp_path: Path, data: bytes, spec: str = "movies"):
@@ -47,7 +59,7 @@ def test_hostile_movies_are_typed_quarantined_and_reconciled(tmp_path):
         assert reject["line"] == corpus.MOVIE_LINES[reject["line_number"] - 2]
     assert counts.data_rows == sum(line is not None for line in corpus.MOVIE_LINES)
     assert counts.duplicate_rows == corpus.MOVIE_DUPLICATES
-    assert (counts.trusted_rows, counts.rejected_rows) == (len(trusted), len(rejected))
+    assert counts.data_rows == len(trusted) + len(rejected) + counts.duplicate_rows
 
 
 def test_text_passes_through_exactly_and_values_are_typed(tmp_path):
@@ -84,7 +96,7 @@ def test_series_keep_their_end_year(tmp_path):
     assert end_years == [("tt0903747", 2013), ("tt2707408", None)]
     assert [r["line_number"] for r in rejected] == list(corpus.SERIES_REJECTS)
     assert corpus.SERIES_REJECTS[4][0] in rejected[0]["reason"]
-    assert (counts.trusted_rows, counts.rejected_rows) == (len(trusted), len(rejected))
+    assert counts.data_rows == len(trusted) + len(rejected) + counts.duplicate_rows
 
 
 @pytest.mark.parametrize("bom, newline", [(False, "\n"), (True, "\n"), (False, "\r\n")])
