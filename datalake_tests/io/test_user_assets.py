@@ -17,25 +17,22 @@ DATE = "2022-05-02"
 MOVIES = dg.AssetKey(["trusted", "local", "movies"])
 
 
-@dg.asset(
-    key=["refined", "long_movies"],
-    ins={"movies": dg.AssetIn(MOVIES)},
-    partitions_def=processing_date,
-    io_manager_key=LAKE_IO_MANAGER,
-    group_name="refined",
-)
+# What every such asset declares (as in the README): its input, the date, the lake IO manager.
+READS_TRUSTED_MOVIES = {
+    "ins": {"movies": dg.AssetIn(MOVIES)},
+    "partitions_def": processing_date,
+    "io_manager_key": LAKE_IO_MANAGER,
+    "group_name": "refined",
+}
+
+
+@dg.asset(key=["refined", "long_movies"], **READS_TRUSTED_MOVIES)
 def long_movies(movies: pd.DataFrame) -> pd.DataFrame:
     """Movie rows of the date running over two hours (a DataFrame in, a DataFrame out)."""
     return movies[movies["runtime_minutes"] > 120]
 
 
-@dg.asset(
-    key=["refined", "movie_rows"],
-    ins={"movies": dg.AssetIn(MOVIES)},
-    partitions_def=processing_date,
-    io_manager_key=LAKE_IO_MANAGER,
-    group_name="refined",
-)
+@dg.asset(key=["refined", "movie_rows"], **READS_TRUSTED_MOVIES)
 def movie_rows(movies: duckdb.DuckDBPyRelation) -> duckdb.DuckDBPyRelation:
     """Every movie row of the date, through a lazy DuckDB relation."""
     return movies.filter("true")
