@@ -3,6 +3,7 @@
 import dagster as dg
 
 from datalake.partitions import processing_date
+from datalake.raw import definitions as raw
 from datalake.resources.build import build_resources
 from datalake.settings import Settings
 from datalake.shared import checks
@@ -14,7 +15,7 @@ GATES = {checks.KEYS_PRESENT, checks.KEYS_UNIQUE, checks.ID_FORMATS, checks.VALU
 
 def test_every_trusted_asset_is_keyed_grouped_partitioned_and_described(tmp_path):
     resources = dg.Definitions(resources=build_resources(Settings(storage=str(tmp_path))))
-    graph = dg.Definitions.merge(defs, resources).resolve_asset_graph()
+    graph = dg.Definitions.merge(raw.defs, defs, resources).resolve_asset_graph()
     keys = {key.to_user_string() for key in graph.get_all_asset_keys()}
     assert {"trusted/local/movies", "trusted/local/series", "trusted/tmdb/movies",
             "trusted/tmdb/series", "trusted/tmdb/movies_credits", "trusted/tmdb/series_credits",
