@@ -5,7 +5,7 @@ PYTHON ?= python3
 STAMP  := $(VENV)/.installed
 export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 
-.PHONY: install demo test ui bench lock clean
+.PHONY: install demo test lint ui bench lock clean
 
 install: $(STAMP)
 
@@ -23,6 +23,10 @@ demo: install
 test: install
 	@mkdir -p $(DAGSTER_HOME)
 	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 ui: install
 	@mkdir -p $(DAGSTER_HOME)

@@ -13,9 +13,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from datalake.bench.measure import measure  # noqa: E402
-from datalake.bench.data import full_size_landing  # noqa: E402
-from datalake_tests.servers import start_seaweedfs  # noqa: E402
+from datalake.bench.data import full_size_landing
+from datalake.bench.measure import measure
+from datalake_tests.servers import start_seaweedfs
 
 BIN = Path(sys.executable).parent
 DATE = "2022-05-02"
@@ -59,7 +59,9 @@ def main() -> int:
             server.client().create_bucket(Bucket="bench")
             s3_env = {**base_env, **server.env(), "DATALAKE_STORAGE": "s3://bench/lake"}
             results.append(measure("datalake run --select raw (S3)", run, s3_env))
-            body = server.client().get_object(Bucket="bench", Key=f"lake/{copied.relative_to(lake)}")
+            body = server.client().get_object(
+                Bucket="bench", Key=f"lake/{copied.relative_to(lake)}"
+            )
             digest = hashlib.sha256()
             for chunk in body["Body"].iter_chunks(1 << 20):
                 digest.update(chunk)

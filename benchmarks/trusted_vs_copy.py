@@ -52,9 +52,10 @@ def _cpu_seconds() -> float:
 
 def child(kind: str, source: Path, out: Path) -> None:
     """One measured run, in this process; prints {"seconds", "cpu", "rows"} of the work alone."""
+    from datalake.trusted.staging import staging
+
     from datalake.resources.lake import LakeResource
     from datalake.trusted.csv_transform import transform_csv
-    from datalake.trusted.staging import staging
 
     lake = LakeResource(storage_uri=str(out), landing_uri=str(out))  # the asset's connection
     with lake.duckdb() as con, staging(con) as staged:

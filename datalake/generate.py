@@ -18,7 +18,9 @@ from datalake.errors import DatalakeError
 from datalake.shared.source_format import DELIMITER, HEADERS, NULL, file_name
 
 _SEP = DELIMITER
-_CHUNK_ROWS = 8192  # lines joined per write: big enough to amortise the call, small enough to stay flat
+_CHUNK_ROWS = (
+    8192  # lines joined per write: big enough to amortise the call, small enough to stay flat
+)
 _MAX_ID = 99_999_999  # `tt` + at most 8 digits
 _ID_SPAN = 15_000_000  # ids spread up to ~tt15000000, so larger files reach 8-digit ids like IMDb's
 _YEAR_MIN, _YEAR_MAX = 1920, 2022
@@ -73,16 +75,79 @@ _FOREIGN = (
 )  # fmt: skip
 _FIRST = {
     "actor": (
-        "John", "Robert", "Michael", "James", "William", "David", "Richard", "Thomas", "Charles",
-        "Joseph", "Marlon", "Al", "Joe", "Tom", "Samuel", "Denzel", "Jean", "Pierre", "José",
-        "João", "André", "Luís", "Sérgio", "Günter", "Jürgen", "Toshirô", "Ken", "Takeshi",
-        "Song", "Choi", "Gérard", "François", "Bruno", "Vincent", "Matthew", "Dev", "Oleg",
+        "John",
+        "Robert",
+        "Michael",
+        "James",
+        "William",
+        "David",
+        "Richard",
+        "Thomas",
+        "Charles",
+        "Joseph",
+        "Marlon",
+        "Al",
+        "Joe",
+        "Tom",
+        "Samuel",
+        "Denzel",
+        "Jean",
+        "Pierre",
+        "José",
+        "João",
+        "André",
+        "Luís",
+        "Sérgio",
+        "Günter",
+        "Jürgen",
+        "Toshirô",
+        "Ken",
+        "Takeshi",
+        "Song",
+        "Choi",
+        "Gérard",
+        "François",
+        "Bruno",
+        "Vincent",
+        "Matthew",
+        "Dev",
+        "Oleg",
     ),
     "actress": (
-        "Mary", "Patricia", "Jennifer", "Linda", "Elizabeth", "Diane", "Meryl", "Julia", "Sophia",
-        "Isabella", "Fernanda", "Regina", "Glória", "Letícia", "Bárbara", "Inês", "Renée",
-        "Zoë", "Chloé", "Hélène", "Juliette", "Penélope", "Setsuko", "Machiko", "Kyôko", "Anna",
-        "Ingrid", "Marion", "Frances", "Viola", "Lupita", "Charlize", "Brigitte", "Cécile",
+        "Mary",
+        "Patricia",
+        "Jennifer",
+        "Linda",
+        "Elizabeth",
+        "Diane",
+        "Meryl",
+        "Julia",
+        "Sophia",
+        "Isabella",
+        "Fernanda",
+        "Regina",
+        "Glória",
+        "Letícia",
+        "Bárbara",
+        "Inês",
+        "Renée",
+        "Zoë",
+        "Chloé",
+        "Hélène",
+        "Juliette",
+        "Penélope",
+        "Setsuko",
+        "Machiko",
+        "Kyôko",
+        "Anna",
+        "Ingrid",
+        "Marion",
+        "Frances",
+        "Viola",
+        "Lupita",
+        "Charlize",
+        "Brigitte",
+        "Cécile",
     ),
 }
 _LAST = (
@@ -188,10 +253,7 @@ def _artist(rng: random.Random, gender: str, trap: int = -1) -> tuple[int, str, 
     else:
         extra = rng.sample(_PROFESSIONS, rng.choices((0, 1, 2), (50, 35, 15))[0])
         prof = ",".join([gender, *extra])
-    if rng.random() < 0.01:
-        known = NULL
-    else:
-        known = ",".join(_tt(rng) for _ in range(rng.randint(1, 4)))
+    known = NULL if rng.random() < 0.01 else ",".join(_tt(rng) for _ in range(rng.randint(1, 4)))
     gi = 0 if gender == "actor" else 1
     return gi, gender + _SEP, f"{_SEP}{name}{_SEP}{born}{_SEP}{died}{_SEP}{prof}{_SEP}{known}\n"
 
@@ -233,7 +295,7 @@ def _write(path: Path, spec: str, rows: int, rng: random.Random, artists, charac
     k = 5_000 + rng.randrange(gap)
     parity = 1 if series else 0
 
-    rand, randint, gauss = rng.random, rng.randint, rng.gauss
+    rand, _randint, gauss = rng.random, rng.randint, rng.gauss
     pareto = rng.paretovariate
     written = n_titles = 0
     tmp = path.with_name(path.name + ".tmp")

@@ -24,6 +24,8 @@ def mapped_dates(mapping: dg.PartitionMapping, partition_key: str) -> list[str]:
     """The upstream dates `mapping` reads for one date (for asset checks: Dagster loads their
     inputs for the checked date only)."""
     result = mapping.get_upstream_mapped_partitions_result_for_partitions(
-        processing_date.subset_with_partition_keys([partition_key]), processing_date, processing_date
+        processing_date.subset_with_partition_keys([partition_key]),
+        processing_date,
+        processing_date,
     )
     return list(result.partitions_subset.get_partition_keys())

@@ -99,7 +99,9 @@ def run_lake(
     report.errors = [_failure_message(e) for e in result.all_events if e.is_step_failure]
     for check in result.get_asset_check_evaluations():
         if not check.passed and check.severity == dg.AssetCheckSeverity.ERROR:
-            report.errors.append(f"check {check.check_name} on {check.asset_key.to_user_string()} failed")
+            report.errors.append(
+                f"check {check.check_name} on {check.asset_key.to_user_string()} failed"
+            )
     report.success = report.success and not report.errors
     failed_steps = " ".join(report.errors)
     report.skipped = sorted(
@@ -118,7 +120,10 @@ def print_report(report: RunReport, partition_key: str, out=sys.stdout) -> None:
         rows_text = f"{rows:>10,} rows" if isinstance(rows, int) else " " * 15
         print(f"  materialised {key:<34} {rows_text}  {where}", file=out)
     for key in report.skipped:
-        print(f"  skipped      {key:<34} (not materialised: its input or credentials are missing)", file=out)
+        print(
+            f"  skipped      {key:<34} (not materialised: its input or credentials are missing)",
+            file=out,
+        )
     for error in report.errors:
         print(f"error: {error}", file=sys.stderr)
     verdict = "succeeded" if report.success else "FAILED"

@@ -22,7 +22,9 @@ def _int(env: dict, name: str, default: int, minimum: int = 0) -> int:
     try:
         value = int(raw)
     except ValueError:
-        raise DatalakeError(f"{name}={raw!r} is not an integer: set it to a whole number.") from None
+        raise DatalakeError(
+            f"{name}={raw!r} is not an integer: set it to a whole number."
+        ) from None
     if value < minimum:
         raise DatalakeError(f"{name}={value} is below {minimum}: set it to {minimum} or more.")
     return value
@@ -53,7 +55,9 @@ class Settings:
             landing=env.get("DATALAKE_LANDING", "").strip() or bundled_sample_dir(),
             genres=genres or DEFAULT_GENRES,
             tmdb_limit=_int(env, "DATALAKE_TMDB_LIMIT", 1000),
-            tmdb_base_url=(env.get("TMDB_BASE_URL", "").strip() or DEFAULT_TMDB_BASE_URL).rstrip("/"),
+            tmdb_base_url=(env.get("TMDB_BASE_URL", "").strip() or DEFAULT_TMDB_BASE_URL).rstrip(
+                "/"
+            ),
             tmdb_api_key=env.get("TMDB_API_KEY", "").strip() or None,
             tmdb_read_access_token=env.get("TMDB_READ_ACCESS_TOKEN", "").strip() or None,
         )

@@ -1,5 +1,6 @@
 """`datalake ui`: the Dagster UI and daemon on 127.0.0.1, stopped cleanly on Ctrl-C or SIGTERM."""
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -39,7 +40,5 @@ def run_ui(port: int = 3000, grace: float = 20.0) -> int:
 
 
 def _signal_group(process: subprocess.Popen, signum: int) -> None:
-    try:
+    with contextlib.suppress(ProcessLookupError):
         os.killpg(process.pid, signum)
-    except ProcessLookupError:
-        pass

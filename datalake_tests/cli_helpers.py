@@ -19,5 +19,11 @@ def cli_env(tmp_path: Path, **overrides: str) -> dict[str, str]:
 
 def run_cli(args: list[str], env: dict[str, str], cwd: Path, timeout: float = 240):
     return subprocess.run(
-        [DATALAKE, *args], env=env, cwd=cwd, capture_output=True, text=True, timeout=timeout
+        [DATALAKE, *args],
+        check=False,
+        env=env,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
     )

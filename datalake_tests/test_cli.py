@@ -29,7 +29,9 @@ def test_bad_date_is_one_clear_line(tmp_path):
 
 
 def test_unknown_selection_is_refused(tmp_path):
-    done = run_cli(["run", "--date", "2022-05-02", "--select", "bronze"], cli_env(tmp_path), tmp_path)
+    done = run_cli(
+        ["run", "--date", "2022-05-02", "--select", "bronze"], cli_env(tmp_path), tmp_path
+    )
     assert done.returncode != 0
     assert "Unknown selection 'bronze'" in done.stderr
 

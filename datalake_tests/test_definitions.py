@@ -15,7 +15,10 @@ def test_definitions_load_and_validate():
 def test_every_asset_is_date_partitioned_grouped_and_described():
     graph = defs.resolve_asset_graph()
     keys = graph.get_all_asset_keys()
-    assert {dg.AssetKey(["raw", "local", "movies"]), dg.AssetKey(["raw", "local", "series"])} <= keys
+    assert {
+        dg.AssetKey(["raw", "local", "movies"]),
+        dg.AssetKey(["raw", "local", "series"]),
+    } <= keys
     for key in keys:
         node = graph.get(key)
         assert node.partitions_def == processing_date, key

@@ -8,8 +8,8 @@ import pytest
 
 from datalake.errors import DatalakeError
 from datalake.generate import generate
-from datalake.shared.source_format import DELIMITER, HEADERS, NULL
 from datalake.settings import bundled_sample_dir
+from datalake.shared.source_format import DELIMITER, HEADERS, NULL
 
 SPECS = ("movies", "series")
 ID = re.compile(r"tt\d{7,8}")
@@ -62,7 +62,7 @@ def test_exact_header_and_field_counts(generated):
 
 
 def test_row_counts_are_exact(generated, tmp_path):
-    out, result = generated
+    out, _result = generated
     assert len(_rows(out / "movies.csv", "movies")) == 6_000
     assert len(_rows(out / "series.csv", "series")) == 3_001
     small = generate(tmp_path, movies=1, series=0, seed=3)

@@ -78,7 +78,9 @@ def copy_landed(landed: LandedFile, lake: Storage, key: str) -> Copied:
             reader = _CountingReader(source, landed)
             lake.upload(reader, key)
     except FileNotFoundError:
-        raise DatalakeError(f"Landing file {where} vanished during the run: land it again.") from None
+        raise DatalakeError(
+            f"Landing file {where} vanished during the run: land it again."
+        ) from None
     except OSError as exc:
         raise DatalakeError(f"Could not copy {where} to {lake.uri(key)}: {exc}.") from exc
     stored = lake.info(key)

@@ -80,12 +80,16 @@ class LakeIOManager(dg.ConfigurableIOManager):
                 "dagster/row_count": max(copied.lines - 1, 0),
             }
         elif isinstance(obj, duckdb.DuckDBPyRelation) or _type_name(type(obj)) in (
-            DATAFRAME, ARROW_TABLE
+            DATAFRAME,
+            ARROW_TABLE,
         ):
             descriptions = context.definition_metadata.get("column_descriptions") or {}
             metadata = tables.publish(self.con(), self._relation(obj), storage, key, descriptions)
         elif isinstance(obj, TmdbPages):
-            metadata = {"uri": dg.MetadataValue.path(storage.uri(key)), "files_written": len(obj.files)}
+            metadata = {
+                "uri": dg.MetadataValue.path(storage.uri(key)),
+                "files_written": len(obj.files),
+            }
         elif isinstance(obj, str):
             data = obj.encode("utf-8")
             storage.write_bytes(key, data)

@@ -6,14 +6,14 @@ import json
 import dagster as dg
 
 from datalake.raw.assets import raw_csv_asset_key
-from datalake.shared.source_format import file_name
 from datalake.resources.lake import LakeResource
+from datalake.shared.source_format import file_name
 from datalake.storage.layout import SPECS
 
 
 def today_partition() -> str:
     """The processing date of a run started now (UTC)."""
-    return dt.datetime.now(dt.timezone.utc).date().isoformat()
+    return dt.datetime.now(dt.UTC).date().isoformat()
 
 
 @dg.sensor(

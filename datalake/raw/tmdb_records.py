@@ -74,7 +74,9 @@ def seen(con: duckdb.DuckDBPyConnection, uris: list[str]) -> Seen:
 
 def partition_files(storage: Storage, spec: Spec, partition_key: str) -> list[str]:
     """URIs of the raw JSON files this partition already holds (an interrupted run's, say)."""
-    return [storage.uri(k) for k in storage.iter_keys(raw_tmdb_prefix(spec, partition_key), ".json")]
+    return [
+        storage.uri(k) for k in storage.iter_keys(raw_tmdb_prefix(spec, partition_key), ".json")
+    ]
 
 
 class RecordFiles:

@@ -2,7 +2,6 @@
 
 import duckdb
 
-
 # The Compass dialect: pipes, no quoting at all (titles may start with `"`), `\N` for null. A title
 # repeats once per principal artist, hence the GROUP BY; `genero` is a comma list, so a title
 # matches when any of its genres is wanted.

@@ -2,8 +2,8 @@
 
 import dagster as dg
 
-from datalake.refined.tables import TABLES, Table, refined_key
 from datalake.io.tables import lake_table
+from datalake.refined.tables import TABLES, Table, refined_key
 from datalake.resources.duck import LakeDuckDB
 from datalake.resources.lake import LakeResource
 from datalake.shared.checks import KEYS_UNIQUE, gate_specs, violations

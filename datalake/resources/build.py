@@ -11,6 +11,7 @@ from datalake.resources.lake import LakeResource
 from datalake.resources.tmdb import TmdbResource
 from datalake.settings import Settings
 
+
 def _secret(name: str, value: str | None) -> dg.EnvVar | None:
     """A secret reaches Dagster as the name of its variable, read when a run starts."""
     return dg.EnvVar(name) if value else None
@@ -39,4 +40,3 @@ def build_resources(settings: Settings | None = None, **overrides) -> dict:
         ),
     }
     return resources | overrides
-

@@ -12,7 +12,7 @@ MOVIES_HEADER = (
     "notaMedia", "numeroVotos", "generoArtista", "personagem", "nomeArtista", "anoNascimento",
     "anoFalecimento", "profissao", "titulosMaisConhecidos",
 )  # fmt: skip
-SERIES_HEADER = MOVIES_HEADER[:4] + ("anoTermino",) + MOVIES_HEADER[4:]
+SERIES_HEADER = (*MOVIES_HEADER[:4], "anoTermino", *MOVIES_HEADER[4:])
 
 HEADERS: dict[Spec, tuple[str, ...]] = {"movies": MOVIES_HEADER, "series": SERIES_HEADER}
 
@@ -38,8 +38,10 @@ def check_header(head: bytes, spec: Spec, where: str) -> tuple[str, ...]:
     if found != expected:
         missing = [c for c in expected if c not in found]
         unexpected = [c for c in found if c not in expected]
-        detail = f"missing {missing}, unexpected {unexpected}" if missing or unexpected else (
-            "same columns in another order"
+        detail = (
+            f"missing {missing}, unexpected {unexpected}"
+            if missing or unexpected
+            else ("same columns in another order")
         )
         raise DatalakeError(
             f"{where}: header does not match the {spec} export ({detail}); "

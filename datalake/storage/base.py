@@ -1,9 +1,10 @@
 """The storage abstraction every layer writes through; local and S3 behave identically."""
 
 from abc import ABC, abstractmethod
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Iterator
+from typing import BinaryIO
 
 import duckdb
 

@@ -11,9 +11,9 @@ from urllib.parse import urlparse
 
 import boto3
 import duckdb
+from boto3.exceptions import S3UploadFailedError
 from boto3.s3.transfer import TransferConfig
 from botocore.config import Config
-from boto3.exceptions import S3UploadFailedError
 from botocore.exceptions import BotoCoreError, ClientError
 
 from datalake.errors import DatalakeError

@@ -63,9 +63,9 @@ class Catalogue:
             results[media].append(synth.summary(self.records[media][tmdb_id], media))
         elif imdb_id and self._synthetic(imdb_id):
             # The sandbox cannot tell a generated movie id from a series id, so it knows both.
-            for media in results:
+            for media, found in results.items():
                 record = _synthesised(media, synth.synthetic_id(imdb_id))
-                results[media].append(synth.summary(record, media))
+                found.append(synth.summary(record, media))
         return {
             "movie_results": [r | {"media_type": "movie"} for r in results["movie"]],
             "person_results": [],

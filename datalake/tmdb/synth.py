@@ -94,8 +94,7 @@ def _credits(rng: random.Random, hint: Hint | None) -> dict:
     return {
         "cast": [_credit(rng, n, i, character=c, cast_id=i + 1) for i, (n, c) in enumerate(cast)],
         "crew": [
-            _credit(rng, n, i, department=jobs[job], job=job)
-            for i, (n, job) in enumerate(crew)
+            _credit(rng, n, i, department=jobs[job], job=job) for i, (n, job) in enumerate(crew)
         ],
     }
 
@@ -120,7 +119,7 @@ def _keywords(rng: random.Random, genres: list[dict]) -> list[dict]:
 def _vote_average(rng: random.Random, hint: Hint | None):
     value = hint.rating if hint and hint.rating else round(rng.uniform(4.5, 8.6), 3)
     # Titles with few votes come back as integers (`7`, not `7.0`), a documented quirk.
-    return int(round(value)) if rng.random() < 0.08 else round(value - rng.uniform(-0.3, 0.3), 3)
+    return round(value) if rng.random() < 0.08 else round(value - rng.uniform(-0.3, 0.3), 3)
 
 
 def _common(rng: random.Random, media: str, tmdb_id: int, hint: Hint | None) -> dict:

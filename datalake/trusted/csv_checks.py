@@ -6,8 +6,6 @@ import duckdb
 from datalake.io.handover import LakeTable, RawFile
 from datalake.raw.assets import raw_csv_asset_key
 from datalake.resources.duck import LakeDuckDB
-from datalake.storage.layout import SPECS, Spec
-from datalake.trusted.csv_assets import rejected_key
 from datalake.shared.checks import (
     ID_FORMATS,
     KEYS_PRESENT,
@@ -17,6 +15,8 @@ from datalake.shared.checks import (
     gate_specs,
     violations,
 )
+from datalake.storage.layout import SPECS, Spec
+from datalake.trusted.csv_assets import rejected_key
 from datalake.trusted.csv_columns import COLUMNS, TITLE_ID
 from datalake.trusted.keys import trusted_key
 from datalake.trusted.queries import query

@@ -8,8 +8,8 @@ than DuckDB's casts: those accept `1994.5`, `0x10` or `1e3` as integers.
 from dataclasses import dataclass
 
 from datalake.shared.source_format import NULL
-from datalake.storage.layout import Spec
 from datalake.shared.sql import sql_literal
+from datalake.storage.layout import Spec
 
 
 @dataclass(frozen=True)
@@ -99,7 +99,7 @@ _MOVIES = (
     Column("profissao", "professions", LIST),
     Column("titulosMaisConhecidos", "known_for_titles", LIST),
 )
-_SERIES = _MOVIES[:4] + (Column("anoTermino", "end_year", TITLE_YEAR),) + _MOVIES[4:]
+_SERIES = (*_MOVIES[:4], Column("anoTermino", "end_year", TITLE_YEAR), *_MOVIES[4:])
 
 # Fields are matched by position, so each tuple follows its header (HEADERS) exactly.
 COLUMNS: dict[Spec, tuple[Column, ...]] = {"movies": _MOVIES, "series": _SERIES}

@@ -10,7 +10,6 @@ from datalake.raw.tmdb_assets import raw_tmdb_asset_key
 from datalake.raw.tmdb_records import DETAILS
 from datalake.resources.duck import LakeDuckDB
 from datalake.resources.lake import LakeResource
-from datalake.storage.layout import SPECS, Spec
 from datalake.shared.checks import (
     ID_FORMATS,
     KEYS_PRESENT,
@@ -20,6 +19,7 @@ from datalake.shared.checks import (
     gate_specs,
     violations,
 )
+from datalake.storage.layout import SPECS, Spec
 from datalake.trusted.csv_columns import TITLE_ID
 from datalake.trusted.keys import trusted_key
 from datalake.trusted.queries import query
@@ -80,7 +80,9 @@ def _reconciliation(
         check_name=ROWS_RECONCILED,
         passed=rows == titles,
         metadata={
-            "raw_records": records, "trusted_rows": rows, "superseded_records": records - titles
+            "raw_records": records,
+            "trusted_rows": rows,
+            "superseded_records": records - titles,
         },
     )
 

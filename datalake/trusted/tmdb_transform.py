@@ -27,7 +27,9 @@ TABLE_SQL["movies"]["movies_collections"] = "tmdb_collections"
 # How each spec's records are read: TMDB's shape, and where keywords and creators sit in it.
 _RECORDS = {
     "movies": {
-        "body": MOVIE, "keywords": "data.keywords.keywords", "creators": f"CAST(NULL AS {CREATORS})"
+        "body": MOVIE,
+        "keywords": "data.keywords.keywords",
+        "creators": f"CAST(NULL AS {CREATORS})",
     },
     "series": {"body": TV, "keywords": "data.keywords.results", "creators": "data.created_by"},
 }

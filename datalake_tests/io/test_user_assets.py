@@ -55,9 +55,12 @@ def test_a_user_asset_reads_trusted_rows_and_writes_under_refined(lake):
     result = dg.materialize(
         [*lake_assets, long_movies, movie_rows],
         selection=dg.AssetSelection.assets(
-            ["raw", "local", "movies"], MOVIES, ["trusted", "local", "movies_rejected"],
-            long_movies, movie_rows,
-        ),  # fmt: skip
+            ["raw", "local", "movies"],
+            MOVIES,
+            ["trusted", "local", "movies_rejected"],
+            long_movies,
+            movie_rows,
+        ),
         partition_key=DATE,
         resources=defs.resources,
     )
@@ -65,10 +68,14 @@ def test_a_user_asset_reads_trusted_rows_and_writes_under_refined(lake):
 
     copied = _rows(lake, refined_prefix("movie_rows", DATE))
     assert copied == _rows(lake, trusted_prefix("local", "movies", DATE)) and len(copied) > 100
-    long = connect(lake).execute(
-        "SELECT count(*), min(runtime_minutes) FROM read_parquet(?)",
-        [f"{lake.rstrip('/')}/{refined_prefix('long_movies', DATE)}*.parquet"],
-    ).fetchall()[0]
+    long = (
+        connect(lake)
+        .execute(
+            "SELECT count(*), min(runtime_minutes) FROM read_parquet(?)",
+            [f"{lake.rstrip('/')}/{refined_prefix('long_movies', DATE)}*.parquet"],
+        )
+        .fetchall()[0]
+    )
     sample = pd.read_csv(
         f"{bundled_sample_dir()}/movies.csv", sep="|", quoting=3, na_values=["\\N"],
         keep_default_na=False,
@@ -76,4 +83,6 @@ def test_a_user_asset_reads_trusted_rows_and_writes_under_refined(lake):
     assert long == (int((sample["tempoMinutos"] > 120).sum()), sample.loc[
         sample["tempoMinutos"] > 120, "tempoMinutos"].min())  # fmt: skip
     events = {e.asset_key.to_user_string(): e for e in result.get_asset_materialization_events()}
-    assert events["refined/long_movies"].materialization.metadata["dagster/row_count"].value == long[0]
+    assert (
+        events["refined/long_movies"].materialization.metadata["dagster/row_count"].value == long[0]
+    )

@@ -26,7 +26,10 @@ def test_every_dependency_between_lake_assets_is_a_loaded_input():
         assert deps <= lake, key
         assert deps <= inputs, f"{key.to_user_string()} depends on {deps - inputs} without an input"
         for name in assets_def.keys_by_input_name:
-            assert not assets_def.node_def.input_def_named(name).dagster_type.is_nothing, (key, name)
+            assert not assets_def.node_def.input_def_named(name).dagster_type.is_nothing, (
+                key,
+                name,
+            )
 
 
 def test_reads_of_earlier_partitions_are_declared_mappings():

@@ -29,7 +29,9 @@ def test_new_same_and_changed_files(tmp_path):
     assert again.run_requests == []
     assert again.cursor == first.cursor
 
-    movies.write_bytes(movies.read_bytes() + b"tt0000001|x|x|2000|90|Drama|5.0|10|actor|\\N|A|\\N|\\N|actor|\\N\n")
+    movies.write_bytes(
+        movies.read_bytes() + b"tt0000001|x|x|2000|90|Drama|5.0|10|actor|\\N|A|\\N|\\N|actor|\\N\n"
+    )
     os.utime(movies, ns=(1, 1))
     changed = evaluate(str(landing), first.cursor)
     [new_request] = changed.run_requests
@@ -44,5 +46,8 @@ def test_both_files_on_s3_landing(s3_bucket, tmp_path):
     for spec in ROWS:
         landing.write_bytes(f"{spec}.csv", write_landing(tmp_path, spec, ROWS[spec]).read_bytes())
     result = evaluate(s3_bucket + "/landing", None)
-    assert sorted(r.asset_selection[0].path[-1] for r in result.run_requests) == ["movies", "series"]
+    assert sorted(r.asset_selection[0].path[-1] for r in result.run_requests) == [
+        "movies",
+        "series",
+    ]
     assert evaluate(s3_bucket + "/landing", result.cursor).run_requests == []

@@ -16,10 +16,10 @@ from datalake.raw.assets import raw_csv_assets
 from datalake.raw.tmdb_assets import raw_tmdb_assets
 from datalake.raw.tmdb_titles import csv_titles
 from datalake.resources.tmdb import TmdbResource
-from datalake.trusted.tmdb_assets import trusted_tmdb_assets
 from datalake.settings import bundled_sample_dir
 from datalake.storage import open_storage
 from datalake.storage.layout import SPECS, raw_csv_key, raw_tmdb_prefix
+from datalake.trusted.tmdb_assets import trusted_tmdb_assets
 from datalake_tests.lakes import Lake, lake_resources
 from datalake_tests.tmdb.conftest import API_KEY
 

@@ -5,8 +5,12 @@ from datalake.storage import layout
 
 
 def test_keys_follow_the_contract():
-    assert layout.raw_csv_key("movies", "2022-05-02") == "Raw/Local/CSV/Movies/2022/05/02/movies.csv"
-    assert layout.raw_csv_key("series", "2023-10-31") == "Raw/Local/CSV/Series/2023/10/31/series.csv"
+    assert (
+        layout.raw_csv_key("movies", "2022-05-02") == "Raw/Local/CSV/Movies/2022/05/02/movies.csv"
+    )
+    assert (
+        layout.raw_csv_key("series", "2023-10-31") == "Raw/Local/CSV/Series/2023/10/31/series.csv"
+    )
     assert (
         layout.raw_tmdb_key("series", "2022-05-02", "details", 7)
         == "Raw/TMDB/JSON/Series/2022/05/02/details-0007.json"

@@ -103,7 +103,9 @@ def test_duckdb_reads_what_the_storage_holds(storage, tmp_path):
 
     storage.write_bytes("in/data.csv", "a|b\n1|é\n".encode())
     con = connect(storage.root)
-    rows = con.execute("SELECT * FROM read_csv(?, delim='|')", [storage.uri("in/data.csv")]).fetchall()
+    rows = con.execute(
+        "SELECT * FROM read_csv(?, delim='|')", [storage.uri("in/data.csv")]
+    ).fetchall()
     assert rows == [(1, "é")]
     staging = tmp_path / "staging"
     staging.mkdir()
@@ -130,7 +132,9 @@ def test_wrong_credentials_are_one_clear_error_without_the_secret(s3_bucket, mon
 
     monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "wrong-secret-value")
     storage = open_storage(s3_bucket)
-    with pytest.raises(DatalakeError, match=r"upload of s3://lake-\w+/x\.csv failed .*credentials") as error:
+    with pytest.raises(
+        DatalakeError, match=r"upload of s3://lake-\w+/x\.csv failed .*credentials"
+    ) as error:
         storage.write_bytes("x.csv", b"data")
     assert "wrong-secret-value" not in str(error.value)
 

@@ -99,9 +99,11 @@ def test_client_side_rate_limit_paces_requests(tmdb):
 
 
 def test_server_rate_limit_answers_429_and_the_client_recovers():
-    with running_sandbox(api_key=API_KEY, requests_per_second=5) as base_url:
-        with TmdbClient(base_url, Credentials(api_key=API_KEY), FAST) as client:
-            assert [client.get(DETAILS).data["id"] for _ in range(8)] == [MOVIE_ID] * 8
+    with (
+        running_sandbox(api_key=API_KEY, requests_per_second=5) as base_url,
+        TmdbClient(base_url, Credentials(api_key=API_KEY), FAST) as client,
+    ):
+        assert [client.get(DETAILS).data["id"] for _ in range(8)] == [MOVIE_ID] * 8
 
 
 def test_connections_never_exceed_the_bound(tmdb):
@@ -122,9 +124,11 @@ def test_key_is_redacted_from_errors_and_urllib3_logs(caplog, monkeypatch):
     for name in ("urllib3.connectionpool", "urllib3.util.retry"):  # an earlier logging setup may
         monkeypatch.setattr(logging.getLogger(name), "disabled", False)  # have silenced them
     caplog.set_level(logging.DEBUG)
-    with TmdbClient(f"http://127.0.0.1:{port}/3", Credentials(api_key=API_KEY), options) as client:
-        with pytest.raises(TmdbRequestFailed) as raised:
-            client.get(DETAILS)
+    with (
+        TmdbClient(f"http://127.0.0.1:{port}/3", Credentials(api_key=API_KEY), options) as client,
+        pytest.raises(TmdbRequestFailed) as raised,
+    ):
+        client.get(DETAILS)
     assert "ConnectionError" in str(raised.value)
     assert "Retrying" in caplog.text  # urllib3 did log its retries, with the URL...
     traceback_text = "".join(traceback.format_exception(raised.value))

@@ -5,9 +5,9 @@ from dataclasses import replace
 import dagster as dg
 import pytest
 
-from datalake.storage.layout import raw_csv_key, rejected_prefix, trusted_prefix
 from datalake.raw.assets import raw_csv_assets
 from datalake.shared import checks
+from datalake.storage.layout import raw_csv_key, rejected_prefix, trusted_prefix
 from datalake.trusted import csv_assets
 from datalake.trusted.csv_assets import trusted_csv_assets
 from datalake.trusted.csv_checks import trusted_csv_checks
@@ -19,7 +19,9 @@ from datalake_tests.trusted.conftest import DATE
 GATES = {checks.KEYS_PRESENT, checks.KEYS_UNIQUE, checks.ID_FORMATS, checks.VALUES_IN_RANGE,
          checks.ROWS_RECONCILED}  # fmt: skip
 RAW = {"movies": corpus.movies_csv, "series": corpus.series_csv}
-MOVIES = dg.AssetSelection.assets(["trusted", "local", "movies"], ["trusted", "local", "movies_rejected"])
+MOVIES = dg.AssetSelection.assets(
+    ["trusted", "local", "movies"], ["trusted", "local", "movies_rejected"]
+)
 TRUSTED_MOVIES = trusted_prefix("local", "movies", DATE)
 
 

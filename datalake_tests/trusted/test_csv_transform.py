@@ -45,7 +45,7 @@ def _run(tmp_path: Path, data: bytes, spec: str = "movies"):
 
 def _rows(path: Path) -> list[dict]:
     relation = duckdb.sql("SELECT * FROM read_parquet(?)", params=[str(path)])
-    return [dict(zip(relation.columns, row)) for row in relation.fetchall()]
+    return [dict(zip(relation.columns, row, strict=False)) for row in relation.fetchall()]
 
 
 def test_hostile_movies_are_typed_quarantined_and_reconciled(tmp_path):

@@ -2,10 +2,10 @@
 
 import dagster as dg
 
-from datalake.storage.layout import trusted_prefix
 from datalake.raw.assets import raw_csv_assets
 from datalake.raw.tmdb_assets import raw_tmdb_assets
 from datalake.shared import checks
+from datalake.storage.layout import trusted_prefix
 from datalake.trusted.tmdb_assets import trusted_tmdb_assets
 from datalake.trusted.tmdb_checks import trusted_tmdb_checks
 from datalake.trusted.tmdb_transform import TABLE_SQL
@@ -75,6 +75,6 @@ def test_without_raw_files_every_table_is_published_empty(lake):
     assert set(_row_counts(result).values()) == {0}
     assert all(_verdicts(result).values())
     storage = lake.storage()
-    for spec, tables in TABLE_SQL.items():
+    for tables in TABLE_SQL.values():
         for table in tables:
             assert storage.list_keys(trusted_prefix("tmdb", table, DATE)), table

@@ -23,13 +23,13 @@ def _transform(tmp_path: Path, spec: str, details: list[list[dict]], collections
             con, spec, files["details"], files["collections"], tmp_path
         )
         tables = {t: _rows(relations[t]) for t in TABLE_SQL[spec]}
-        schemas = {t: list(zip(relations[t].columns, map(str, relations[t].types)))
+        schemas = {t: list(zip(relations[t].columns, map(str, relations[t].types), strict=False))
                    for t in TABLE_SQL[spec]}  # fmt: skip
     return counts, tables, schemas
 
 
 def _rows(relation: duckdb.DuckDBPyRelation) -> list[dict]:
-    return [dict(zip(relation.columns, row)) for row in relation.fetchall()]
+    return [dict(zip(relation.columns, row, strict=False)) for row in relation.fetchall()]
 
 
 def test_movie_quirks_become_nulls_and_types(tmp_path):
@@ -113,4 +113,3 @@ def test_no_raw_files_give_empty_tables_with_the_same_schema(tmp_path, spec, bod
     _, _, full_schemas = _transform(tmp_path / "full", spec, [[tc.record(body(1))]])
     assert counts.records == 0 and all(rows == [] for rows in tables.values())
     assert schemas == full_schemas
-
