@@ -24,9 +24,13 @@ test: install
 	@mkdir -p $(DAGSTER_HOME)
 	$(BIN)/pytest
 
+# Style, types, and the definitions Dagster loads (what the UI and the daemon would refuse).
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	@mkdir -p $(DAGSTER_HOME)
+	$(BIN)/dagster definitions validate -w workspace.yaml
 
 ui: install
 	@mkdir -p $(DAGSTER_HOME)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from datalake.errors import DatalakeError
 from datalake.shared.source_format import DELIMITER, HEADERS, NULL, file_name
+from datalake.storage.layout import Spec
 
 _SEP = DELIMITER
 _CHUNK_ROWS = (
@@ -219,7 +220,7 @@ def _genre_pool(rng: random.Random, size: int, series: bool) -> list[str]:
             pool.append(NULL)
             continue
         k = rng.choices((1, 2, 3), (35, 35, 30))[0]
-        chosen = set()
+        chosen: set[str] = set()
         while len(chosen) < k:
             chosen.add(rng.choices(names, w)[0])
         pool.append(",".join(sorted(chosen)))
@@ -278,7 +279,7 @@ def _character_pools(rng: random.Random, size: int) -> tuple[list[str], list[str
     return pools
 
 
-def _write(path: Path, spec: str, rows: int, rng: random.Random, artists, characters) -> int:
+def _write(path: Path, spec: Spec, rows: int, rng: random.Random, artists, characters) -> int:
     """Stream one file of exactly `rows` data rows; returns the number of titles written."""
     series = spec == "series"
     titles = _title_pool(rng, 4096)
@@ -398,7 +399,8 @@ def generate(out_dir, movies: int, series: int, seed: int = 0) -> dict:
     characters = _character_pools(rng, 8192)
 
     result = {}
-    for spec, rows in (("movies", movies), ("series", series)):
+    specs: tuple[tuple[Spec, int], ...] = (("movies", movies), ("series", series))
+    for spec, rows in specs:
         path = out / file_name(spec)
         # One stream per file, so each file's bytes depend only on its own row count and the pool.
         spec_rng = random.Random(f"datalake-generate:{seed}:{spec}")

@@ -2,6 +2,7 @@
 
 import sys
 from dataclasses import dataclass, field
+from typing import cast
 
 import dagster as dg
 
@@ -26,8 +27,9 @@ def parse_selection(select: str | None, known_keys: set[str]) -> dg.AssetSelecti
     """`raw,trusted/local/movies` -> groups and keys; anything unknown is an error, not a no-op."""
     if not select:
         return dg.AssetSelection.all()
-    selection = None
+    selection: dg.AssetSelection | None = None
     for token in (t.strip() for t in select.split(",") if t.strip()):
+        part: dg.AssetSelection
         if token in GROUPS:
             part = dg.AssetSelection.groups(token)
         elif token in known_keys:
@@ -63,7 +65,9 @@ def without_tmdb_if_no_credentials(
 
 def _failure_message(event: dg.DagsterEvent) -> str:
     error = event.step_failure_data.error
-    while error.cause is not None and "DatalakeError" not in error.cls_name:
+    if error is None:
+        return f"{event.step_key}: failed"
+    while error.cause is not None and "DatalakeError" not in (error.cls_name or ""):
         error = error.cause
     return f"{event.step_key}: {error.message.strip()}"
 
@@ -82,7 +86,8 @@ def run_lake(
     known = {key.to_user_string() for key in graph.get_all_asset_keys()}
     selection = without_tmdb_if_no_credentials(parse_selection(select, known), graph, settings)
     result = dg.materialize(
-        assets=[*defs.assets, *(defs.asset_checks or [])],
+        # The lake defines plain assets only (no cacheable ones), which `materialize` takes.
+        assets=cast(list[dg.AssetsDefinition], [*(defs.assets or []), *(defs.asset_checks or [])]),
         selection=selection,
         partition_key=partition_key,
         resources=defs.resources,

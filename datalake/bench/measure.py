@@ -23,6 +23,7 @@ def measure(label: str, command: list[str], env: dict | None = None, cwd=None) -
     process = subprocess.Popen(
         command, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )
+    assert process.stderr is not None  # stderr=PIPE above
     stderr = process.stderr.read()
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started

@@ -5,11 +5,11 @@ from contextlib import ExitStack
 from typing import Any
 
 import dagster as dg
-import duckdb
+from duckdb import DuckDBPyConnection, DuckDBPyRelation
 from pydantic import PrivateAttr
 
 from datalake.errors import DatalakeError
-from datalake.io import tables
+from datalake.io import frames, tables
 from datalake.io.files import copy_landed
 from datalake.io.handover import (
     LakeTable,
@@ -22,14 +22,6 @@ from datalake.resources.duck import LakeDuckDB
 from datalake.resources.lake import LakeResource
 from datalake.storage import Storage
 from datalake.storage.layout import asset_location
-
-# pandas and pyarrow are named, not imported: importing pandas costs a cold start seconds, and
-# only an asset that already uses them can hand them over or ask for them.
-DATAFRAME, ARROW_TABLE = "pandas.DataFrame", "pyarrow.Table"
-
-
-def _type_name(kind: Any) -> str:
-    return f"{getattr(kind, '__module__', '').split('.')[0]}.{getattr(kind, '__name__', '')}"
 
 
 def _partitions(context: dg.InputContext | dg.OutputContext) -> list[str | None]:
@@ -53,13 +45,13 @@ class LakeIOManager(dg.ConfigurableIOManager):
     lake: LakeResource
     duckdb: LakeDuckDB
     _resources: ExitStack = PrivateAttr(default_factory=ExitStack)
-    _connection: duckdb.DuckDBPyConnection | None = PrivateAttr(default=None)
+    _connection: DuckDBPyConnection | None = PrivateAttr(default=None)
 
     def teardown_after_execution(self, context: dg.InitResourceContext) -> None:
         self._resources.close()
         self._connection = None
 
-    def con(self) -> duckdb.DuckDBPyConnection:
+    def con(self) -> DuckDBPyConnection:
         """The connection inputs are loaded on, open until the run's process ends its steps, so
         relations handed to an asset (and the relations it derives from them) stay readable."""
         if self._connection is None:
@@ -71,6 +63,7 @@ class LakeIOManager(dg.ConfigurableIOManager):
         (partition,) = _partitions(context)
         key = asset_location(context.asset_key.path, partition)
         storage = self.lake.storage()
+        metadata: dict[str, Any]
         if isinstance(obj, LandedFile):
             copied = copy_landed(obj, storage, key)
             metadata = {
@@ -79,12 +72,9 @@ class LakeIOManager(dg.ConfigurableIOManager):
                 "sha256": copied.sha256,
                 "dagster/row_count": max(copied.lines - 1, 0),
             }
-        elif isinstance(obj, duckdb.DuckDBPyRelation) or _type_name(type(obj)) in (
-            DATAFRAME,
-            ARROW_TABLE,
-        ):
+        elif (relation := self._relation(obj)) is not None:
             descriptions = context.definition_metadata.get("column_descriptions") or {}
-            metadata = tables.publish(self.con(), self._relation(obj), storage, key, descriptions)
+            metadata = tables.publish(self.con(), relation, storage, key, descriptions)
         elif isinstance(obj, TmdbPages):
             metadata = {
                 "uri": dg.MetadataValue.path(storage.uri(key)),
@@ -117,12 +107,7 @@ class LakeIOManager(dg.ConfigurableIOManager):
         table = tables.locate(storage, context.asset_key.to_user_string(), keys, partitions)
         if wanted is LakeTable:
             return table
-        relation = tables.read(self.con(), table)
-        if _type_name(wanted) == DATAFRAME:
-            return relation.df()
-        if _type_name(wanted) == ARROW_TABLE:
-            return relation.fetch_arrow_table()
-        return relation
+        return frames.as_wanted(tables.read(self.con(), table), wanted)
 
     def _load_raw_csv(self, storage: Storage, keys: list[str], wanted: Any, context) -> Any:
         (key,) = keys
@@ -133,12 +118,12 @@ class LakeIOManager(dg.ConfigurableIOManager):
             )
         if wanted is RawFile:
             return RawFile(key, storage.uri(key))
-        relation = tables.read_compass_csv(self.con(), storage.uri(key))
-        return relation.df() if _type_name(wanted) == DATAFRAME else relation
+        return frames.as_wanted(tables.read_compass_csv(self.con(), storage.uri(key)), wanted)
 
-    def _relation(self, obj: Any) -> duckdb.DuckDBPyRelation:
-        if _type_name(type(obj)) == DATAFRAME:
-            return self.con().from_df(obj)
-        if _type_name(type(obj)) == ARROW_TABLE:
-            return self.con().from_arrow(obj)
-        return obj
+    def _relation(self, obj: Any) -> DuckDBPyRelation | None:
+        """The table an asset returned as a relation; None when it returned something else."""
+        if isinstance(obj, DuckDBPyRelation):
+            return obj
+        if isinstance(obj, str | LandedFile | TmdbPages | LocalFile):
+            return None
+        return frames.relation_of(self.con(), obj)

@@ -119,9 +119,9 @@ class Enrichment:
             futures = [pool.submit(task, item) for item in items]
             done, _ = wait(futures, return_when=FIRST_EXCEPTION)
             for future in done:
-                if future.exception() is not None:
+                if (error := future.exception()) is not None:
                     pool.shutdown(cancel_futures=True)
-                    raise future.exception()
+                    raise error
 
     def _title(self, imdb_id: str) -> None:
         if not endpoints.valid_imdb_id(imdb_id):

@@ -88,9 +88,8 @@ class RecordFiles:
 
     def __init__(self, storage: Storage, spec: Spec, partition_key: str, name: str):
         self.storage, self.spec, self.partition_key, self.name = storage, spec, partition_key, name
-        numbers = [
-            int(_NUMBER.search(k).group(1)) for k in _keys(storage, spec, partition_key, (name,))
-        ]
+        keys = _keys(storage, spec, partition_key, (name,))
+        numbers = [int(found.group(1)) for k in keys if (found := _NUMBER.search(k))]
         self._next = max(numbers, default=0) + 1
         self._pending: list[dict] = []
         self._lock = threading.Lock()

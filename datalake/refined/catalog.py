@@ -1,5 +1,7 @@
 """The Refined catalog: a DuckDB file of views over one date's star schema, for any SQL client."""
 
+from typing import Any
+
 import dagster as dg
 import duckdb
 
@@ -50,7 +52,7 @@ def refined_catalog(context: dg.AssetExecutionContext, lake: LakeResource, **tab
             lake.storage().configure_duckdb(con)  # to bind views over s3:// URIs
             write_catalog(con, context.partition_key, tables)
             listing = con.sql(_LISTING)
-            metadata = {
+            metadata: dict[str, Any] = {
                 "dagster/row_count": len(listing.fetchall()),
                 "preview": dg.MetadataValue.md(markdown_preview(listing)),
             }

@@ -4,9 +4,15 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Protocol
 
 import duckdb
+
+
+class Readable(Protocol):
+    """Anything an upload can stream from: a file, or a reader wrapping one."""
+
+    def read(self, size: int | None = -1, /) -> bytes: ...
 
 
 @dataclass(frozen=True)
@@ -40,7 +46,7 @@ class Storage(ABC):
         """A streaming binary reader; raises FileNotFoundError when absent."""
 
     @abstractmethod
-    def upload(self, source: BinaryIO, key: str) -> None:
+    def upload(self, source: Readable, key: str) -> None:
         """Stream `source` to `key`; the object appears whole or not at all, replacing any old one."""
 
     @abstractmethod

@@ -6,6 +6,7 @@ raw files and Hive-style `dt=YYYY-MM-DD` folders for Parquet, so DuckDB can prun
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from typing import Literal
 
 from datalake.errors import DatalakeError
@@ -99,7 +100,7 @@ def dashboard_key(partition_key: str) -> str:
 REJECTED_SUFFIX = "_rejected"
 
 
-def asset_location(asset_key: tuple[str, ...] | list[str], partition_key: str | None) -> str:
+def asset_location(asset_key: Sequence[str], partition_key: str | None) -> str:
     """Where an asset's partition lives: a file key, or a folder prefix ending with `/`.
 
     This is the lake IO manager's one mapping from asset keys to storage keys: `raw/local/<spec>`,

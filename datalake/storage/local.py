@@ -8,7 +8,7 @@ from typing import BinaryIO
 
 import duckdb
 
-from datalake.storage.base import ObjectInfo, Storage
+from datalake.storage.base import ObjectInfo, Readable, Storage
 
 _CHUNK = 8 * 1024 * 1024
 
@@ -46,7 +46,7 @@ class LocalStorage(Storage):
     def open_read(self, key: str) -> BinaryIO:
         return self._path(key).open("rb")
 
-    def upload(self, source: BinaryIO, key: str) -> None:
+    def upload(self, source: Readable, key: str) -> None:
         target = self._path(key)
         target.parent.mkdir(parents=True, exist_ok=True)
         # Write beside the target and rename: readers never see a half-written file.

@@ -17,7 +17,7 @@ from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError
 
 from datalake.errors import DatalakeError
-from datalake.storage.base import ObjectInfo, Storage
+from datalake.storage.base import ObjectInfo, Readable, Storage
 
 # Multipart in 5 MiB parts (S3's minimum), 4 at a time. A streamed (non-seekable) upload buffers
 # whole parts, and the default request queue (1000) lets it read far ahead of the network: bound it
@@ -104,7 +104,7 @@ class S3Storage(Storage):
             raise
 
     @_explained
-    def upload(self, source: BinaryIO, key: str) -> None:
+    def upload(self, source: Readable, key: str) -> None:
         # A multipart upload becomes visible only when completed; boto3 aborts it on failure.
         self.client.upload_fileobj(source, self.bucket, self._key(key), Config=TRANSFER)
 
@@ -119,7 +119,10 @@ class S3Storage(Storage):
         """Load the bundled httpfs extension (no network) and hand DuckDB boto3's credentials."""
         import importlib.util
 
-        package = Path(importlib.util.find_spec(_HTTPFS).origin).parent
+        spec = importlib.util.find_spec(_HTTPFS)
+        if spec is None or spec.origin is None:
+            raise DatalakeError(f"{_HTTPFS} is not installed: run `make install`.")
+        package = Path(spec.origin).parent
         extension = package / "extensions" / f"v{duckdb.__version__}" / "httpfs.duckdb_extension"
         con.execute("SET autoinstall_known_extensions = false")
         con.execute(f"LOAD '{extension.as_posix()}'")

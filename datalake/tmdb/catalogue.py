@@ -57,7 +57,7 @@ class Catalogue:
 
     def find(self, imdb_id: str | None) -> dict:
         """`/find` by IMDb id; None finds nothing (TMDB's answer to an id it does not know)."""
-        results = {"movie": [], "tv": []}
+        results: dict[str, list[dict]] = {"movie": [], "tv": []}
         if imdb_id in self.by_imdb:
             media, tmdb_id = self.by_imdb[imdb_id]
             results[media].append(synth.summary(self.records[media][tmdb_id], media))
@@ -109,7 +109,7 @@ def _index(records: list[dict]) -> dict[int, dict]:
 
 @lru_cache(maxsize=4096)
 def _synthesised(media: str, tmdb_id: int) -> dict:
-    imdb_id = synth.imdb_of(tmdb_id)
+    imdb_id: str | None = synth.imdb_of(tmdb_id)
     if _is_tail(tmdb_id) and _stable_fraction("imdb-null", tmdb_id) < 0.1:
         imdb_id = None  # discovered titles sometimes carry no IMDb id at all
     return (synth.movie if media == "movie" else synth.tv)(tmdb_id, imdb_id=imdb_id)

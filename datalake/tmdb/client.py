@@ -150,7 +150,7 @@ class TmdbClient:
 
     def get(self, request: Request) -> Fetched:
         """TMDB's JSON answer; raises TmdbAuthError, TmdbNotFound or TmdbRequestFailed."""
-        retry = self._retry
+        retry: Retry = self._retry
         self._limiter.try_acquire(_LIMITER_KEY)
         while True:
             try:

@@ -42,7 +42,7 @@ class TmdbAuthError(TmdbError):
 class TmdbNotFound(TmdbError):
     """404 (status 34): TMDB has no such resource; `body` is TMDB's answer, kept as a record."""
 
-    def __init__(self, message: str, body: object):
+    def __init__(self, message: str, body: dict):
         super().__init__(message)
         self.body = body
 

@@ -1,5 +1,7 @@
 """Trusted zone: the two source CSV files as typed Parquet, with refused rows quarantined."""
 
+from typing import Any
+
 import dagster as dg
 
 from datalake.io.handover import LAKE_IO_MANAGER, RawFile
@@ -30,7 +32,7 @@ def rejected_key(spec: Spec) -> dg.AssetKey:
 def build_trusted_csv_asset(spec: Spec) -> dg.AssetsDefinition:
     """Both files are cleaned the same way, so their assets come from one factory."""
     sources = {c.name: f"from `{c.source}`" for c in COLUMNS[spec]}
-    common = {
+    common: dict[str, Any] = {
         "group_name": "trusted",
         "io_manager_key": LAKE_IO_MANAGER,
         "kinds": {"duckdb", "parquet"},

@@ -40,10 +40,9 @@ _ROWS = "SELECT count(*) FROM read_parquet(?)"
 
 
 def _out_of_range_sql(spec: Spec) -> str:
-    bounded = [c for c in COLUMNS[spec] if c.kind.bounds]
+    bounded = [(c.name, c.kind.bounds) for c in COLUMNS[spec] if c.kind.bounds]
     within = " AND ".join(
-        f"coalesce({c.name} BETWEEN {c.kind.bounds[0]} AND {c.kind.bounds[1]}, true)"
-        for c in bounded
+        f"coalesce({name} BETWEEN {low} AND {high}, true)" for name, (low, high) in bounded
     )
     return f"SELECT count(*), list(title_id)[1:5] FROM read_parquet(?) WHERE NOT ({within})"
 

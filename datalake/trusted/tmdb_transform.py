@@ -56,7 +56,9 @@ def transform_tmdb(
     """
     empty = scratch / "empty.json"
     empty.write_text("[]")  # read_json needs a file; an empty array keeps the declared schema
-    con.execute(query("tmdb_macros", is_imdb_id=TITLE_ID.check_sql("value")))
+    is_imdb_id = TITLE_ID.check_sql("value")
+    assert is_imdb_id is not None  # a title id has a pattern
+    con.execute(query("tmdb_macros", is_imdb_id=is_imdb_id))
     records = _RECORDS[spec] | {"body": sql_literal(_RECORDS[spec]["body"])}
     con.execute(query("tmdb_records", **records), [details or [str(empty)]])
     con.execute(query("tmdb_titles"))

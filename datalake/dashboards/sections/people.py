@@ -1,5 +1,7 @@
 """Who is behind the titles both audiences rate highly: directors, creators and actors."""
 
+from collections.abc import Callable
+
 from datalake.dashboards.context import Context
 from datalake.dashboards.page import Section, missing, table
 from datalake.dashboards.wording import decimal
@@ -12,7 +14,7 @@ QUESTION = (
 )
 ROLE_GROUPS = ("directors", "creators", "actors")
 HEADERS = ("Name", "Titles", "Mean IMDb", "Mean TMDB", "Which")
-FORMATS = {1: str, 2: decimal, 3: decimal}
+FORMATS: dict[int, Callable] = {1: str, 2: decimal, 3: decimal}
 
 
 def _people(rows: list[tuple], role_group: str) -> str:

@@ -1,5 +1,7 @@
 """Which audience's rating foretells success: IMDb's or TMDB's?"""
 
+from collections.abc import Callable
+
 from datalake.dashboards.charts import bar_chart
 from datalake.dashboards.context import Context
 from datalake.dashboards.page import Section, missing, table
@@ -11,7 +13,7 @@ QUESTION = (
     "and seasons for series?"
 )
 HEADERS = ("Success measure", "Titles", "IMDb r", "TMDB r", "IMDb ρ", "TMDB ρ", "Closer")
-FORMATS = {1: str, 2: decimal, 3: decimal, 4: decimal, 5: decimal}
+FORMATS: dict[int, Callable] = {1: str, 2: decimal, 3: decimal, 4: decimal, 5: decimal}
 
 
 def _compare(found: dict, outcome: str) -> tuple:
