@@ -1,27 +1,36 @@
-"""Dashboards: one self-contained HTML page per processing date answering the business questions."""
+"""Dashboards: one self-contained, interactive HTML page per processing date."""
 
 import dagster as dg
 
-from datalake.dashboards.page import Section
-from datalake.dashboards.report import build_report
+from datalake.dashboards.data import page_data
+from datalake.dashboards.page import render
+from datalake.dashboards.provenance import provenance
 from datalake.io.handover import LAKE_IO_MANAGER, LakeTable
 from datalake.io.tables import create_view, scratch
 from datalake.partitions import processing_date
 from datalake.refined.tables import TABLES, refined_key
 from datalake.resources.duck import LakeDuckDB
 from datalake.resources.focus import FocusResource
+from datalake.trusted.csv_assets import rejected_key
+from datalake.trusted.keys import trusted_key
 
-
-def _findings(sections: list[Section]) -> str:
-    return "\n".join(
-        f"- **{s.title}**: {s.finding}" + (f" _({s.missing})_" if s.missing else "")
-        for s in sections
-    )
+# Read only to say where the figures come from (row counts, TMDB fetch dates).
+_TRUSTED = {
+    "trusted_movies": trusted_key("local", "movies"),
+    "trusted_series": trusted_key("local", "series"),
+    "rejected_movies": rejected_key("movies"),
+    "rejected_series": rejected_key("series"),
+    "tmdb_movies": trusted_key("tmdb", "movies"),
+    "tmdb_series": trusted_key("tmdb", "series"),
+}
+_REFINED = {t.name: refined_key(t.name) for t in TABLES}
 
 
 @dg.asset(
     key=["dashboards", "overview"],
-    ins={t.name: dg.AssetIn(refined_key(t.name), dagster_type=LakeTable) for t in TABLES},
+    ins={
+        name: dg.AssetIn(key, dagster_type=LakeTable) for name, key in (_REFINED | _TRUSTED).items()
+    },
     group_name="dashboards",
     partitions_def=processing_date,
     io_manager_key=LAKE_IO_MANAGER,
@@ -34,20 +43,28 @@ def dashboard_overview(
     focus: FocusResource,
     **tables: LakeTable,
 ) -> dg.Output[str]:
-    """The date's dashboard (Dashboards/dt=.../index.html): budget and popularity, acclaimed people,
-    runtime trends, which rating predicts success, franchises and genre popularity, offline."""
+    """The date's dashboard (Dashboards/dt=.../index.html), offline and interactive: filters,
+    headline figures, decade-to-year drill-down, budget and popularity, acclaimed people, runtime
+    trends, which rating predicts success, franchises and genre popularity."""
+    refined = {name: tables[name] for name in _REFINED}
+    trusted = {name: tables[name] for name in _TRUSTED}
     with scratch("datalake-dashboard-") as spill, duckdb.connect(str(spill)) as con:
-        for name, table in tables.items():
+        for name, table in refined.items():
             create_view(con, name, table)
-        # The genres refined/fact_title_metrics flagged, named as configured (DATALAKE_GENRES).
-        page, sections = build_report(con, context.partition_key, tuple(focus.genres))
-    context.log.info(f"dashboards/overview: {len(sections)} sections")
+        data = page_data(con, tuple(focus.genres))
+        data["provenance"] = provenance(
+            con,
+            context.partition_key,
+            {"trusted": trusted, "refined": refined},
+            [trusted["tmdb_movies"], trusted["tmdb_series"]],
+        )
+    page = render(data)
+    embedded = {name: len(data[name]["rows"]) for name in ("cells", "titles", "tmdb", "credits")}
+    context.log.info(f"dashboards/overview: {len(page):,} bytes, embedded rows {embedded}")
     return dg.Output(
         page,
         metadata={
-            "sections_without_data": dg.MetadataValue.json(
-                [s.anchor for s in sections if s.missing]
-            ),
-            "findings": dg.MetadataValue.md(_findings(sections)),
+            "page_bytes": len(page.encode("utf-8")),
+            "embedded_rows": dg.MetadataValue.json(embedded),
         },
     )

@@ -1,74 +1,60 @@
-"""The dashboard page: every question answered, offline, escaped, and honest about missing data."""
+"""The dashboard page as built: self-contained, escaped, honest about missing data, and embedding
+aggregates that add up to what the Refined tables hold."""
 
 import re
-from pathlib import Path
 
-from datalake.storage.layout import dashboard_key
-from datalake_tests.refined.lake import DATE, HOSTILE_TITLE
-
-SECTIONS = ("overview", "budget", "people", "trends", "predictors", "franchises", "genres")
-TMDB_SECTIONS = ("budget", "people", "predictors", "franchises")
-NO_TMDB = f"No TMDB data for {DATE}"
+from datalake_tests.dashboards.pages import embedded, objects, page
+from datalake_tests.refined.lake import DATE, HOSTILE_TITLE, rows
 
 
-def page(lake: str) -> str:
-    return (Path(lake) / dashboard_key(DATE)).read_text("utf-8")
-
-
-def sections(html: str) -> dict[str, str]:
-    return dict(re.findall(r'<section id="([a-z]+)">(.*?)</section>', html, flags=re.S))
-
-
-def finding(section: str) -> str:
-    return re.search(r'<p class="finding">(.*?)</p>', section).group(1)
-
-
-def test_every_question_has_a_finding_and_its_evidence(refined_lake):
+def test_the_page_embeds_every_question_s_data(refined_lake):
     lake, result = refined_lake
     assert result.success
-    found = sections(page(lake))
-    assert tuple(found) == SECTIONS
-    for anchor, section in found.items():
-        assert "missing" not in section, anchor
-        assert finding(section) and "Not answered" not in finding(section), anchor
-        assert "<svg" in section or "<table>" in section, anchor
-    assert "Spearman" in finding(found["budget"]) and "correlated" in finding(found["budget"])
-    assert "The Godfather Collection" in found["franchises"]
-    assert "Martin Scorsese" in found["people"] and "Vince Gilligan" in found["people"]
-    assert re.search(
-        r"(IMDb|TMDB)&#x27;s rating tracks success|Neither rating wins",
-        finding(found["predictors"]),
-    )
-    assert finding(found["genres"]).startswith("Crime peaked in the ")
+    data = embedded(page(lake))
+    assert data["genres"] == ["Crime", "War"]
+    assert data["cells"]["rows"] and data["titles"]["rows"] and data["tmdb"]["rows"]
+    assert "The Godfather Collection" in {name for _, name in data["collections"]["rows"]}
+    people = {credit["name"] for credit in objects(data["credits"])}
+    assert {"Martin Scorsese", "Vince Gilligan"} <= people
+    provenance = data["provenance"]
+    assert provenance["date"] == DATE and None not in provenance["tmdb_fetched"]
+    counted = {asset: count for _, asset, count in provenance["zones"]}
+    assert counted["refined/dim_title"] == len(rows(lake, "dim_title"))
+    assert counted["trusted/tmdb/movies"] > 0 and counted["trusted/local/movies"] > 0
+
+
+def test_the_cells_add_up_to_the_titles_of_the_configured_genres(refined_lake):
+    lake, _ = refined_lake
+    cells = objects(embedded(page(lake))["cells"])
+    focus = rows(lake, "fact_title_metrics", "in_configured_genres")
+    assert sum(c["titles"] for c in cells) == len(focus)
+    assert sum(c["votes"] for c in cells) == sum(f["imdb_votes"] or 0 for f in focus)
+    assert sum(c["rated"] for c in cells) == sum(f["imdb_rating"] is not None for f in focus)
+    assert all(c["mask"] in (1, 2, 3) for c in cells)  # Crime, War, both
 
 
 def test_the_page_is_self_contained(refined_lake):
     html = page(refined_lake[0])
     assert html.startswith("<!DOCTYPE html>") and '<meta charset="utf-8">' in html
+    assert html.count("<script") == 2 and html.count("</script>") == 2  # data and code, inline
     assert not re.search(
-        r"<script|<link|<img|@import|url\(|src=|https?://(?!www\.w3\.org/2000/svg)", html
+        r"<link|<img|<iframe|@import|url\(|src=|https?://(?!www\.w3\.org/2000/svg)", html
     )
 
 
-def test_hostile_titles_are_escaped_in_tables_and_tooltips(refined_lake):
+def test_hostile_titles_cannot_break_out_of_the_data(refined_lake):
     html = page(refined_lake[0])
-    found = sections(html)
-    assert HOSTILE_TITLE not in html and "<script" not in html
-    escaped = "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Ça &quot;va&quot; 日本"
-    assert f"<td>{escaped}</td>" in found["overview"]
-    assert f"<title>{escaped}: $" in found["budget"]  # the scatter's tooltip
+    assert HOSTILE_TITLE not in html and "<script>alert" not in html
+    titles = {row["title"] for row in objects(embedded(html)["titles"])}
+    assert HOSTILE_TITLE in titles  # intact once parsed
 
 
-def test_without_tmdb_the_tmdb_sections_say_so_and_the_others_render(refined_lake_without_tmdb):
+def test_without_tmdb_the_page_says_so_and_keeps_the_rest(refined_lake_without_tmdb):
     lake, result = refined_lake_without_tmdb
     assert result.success
-    found = sections(page(lake))
-    assert tuple(found) == SECTIONS
-    for anchor in TMDB_SECTIONS:
-        assert NO_TMDB in found[anchor] and "<svg" not in found[anchor], anchor
-    for anchor in ("overview", "trends", "genres"):
-        assert NO_TMDB not in finding(found[anchor]) and (
-            "<svg" in found[anchor] or "<table>" in found[anchor]
-        )
-    assert "without TMDB data" in finding(found["overview"])
-    assert NO_TMDB in found["trends"] and "mean runtime went from" in finding(found["trends"])
+    data = embedded(page(lake))
+    assert data["tmdb"]["rows"] == [] and data["credits"]["rows"] == []
+    assert data["cells"]["rows"] and data["titles"]["rows"]
+    counted = {asset: count for _, asset, count in data["provenance"]["zones"]}
+    assert counted["trusted/tmdb/movies"] is None and counted["trusted/local/movies"] > 0
+    assert data["provenance"]["tmdb_fetched"] == [None, None]

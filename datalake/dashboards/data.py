@@ -1,0 +1,51 @@
+"""What the page embeds: small aggregates and the few per-title rows its questions need.
+
+The browser filters and adds these up, so every figure follows the filters without a server,
+and the page stays small whatever the size of the lake (the sums grow with years, not titles).
+"""
+
+import datetime as dt
+import decimal
+from typing import Any
+
+import duckdb
+
+from datalake.shared.sql import sql_file
+
+VOTE_FLOORS = (0, 100, 1_000, 10_000, 100_000)  # the "minimum IMDb votes" choices
+TOP_TITLES = 50  # most-voted titles per kind and decade in the titles table
+HIGH_RATING = 7.5  # "rated highly" on both 0-10 scales (the people question)
+
+
+def _plain(value: Any) -> Any:
+    """A JSON-ready value: DuckDB's DECIMAL and dates become numbers and ISO text."""
+    if isinstance(value, decimal.Decimal):
+        return float(value)
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    return value
+
+
+def columns(con: duckdb.DuckDBPyConnection, name: str, params: list | None = None) -> dict:
+    """The rows of `sql/<name>.sql` as {"columns": [...], "rows": [[...]]} (compact JSON)."""
+    result = con.execute(sql_file("datalake.dashboards", name), params or [])
+    names = [d[0] for d in result.description]
+    return {"columns": names, "rows": [[_plain(v) for v in row] for row in result.fetchall()]}
+
+
+def page_data(con: duckdb.DuckDBPyConnection, genres: tuple[str, ...]) -> dict:
+    """Everything the page draws, from a connection with a view per Refined table."""
+    con.execute("SET VARIABLE genres = ?", [list(genres)])
+    con.execute("SET VARIABLE vote_floors = ?", [list(VOTE_FLOORS)])
+    con.execute(sql_file("datalake.dashboards", "macros"))
+    return {
+        "genres": list(genres),
+        "vote_floors": list(VOTE_FLOORS),
+        "top_titles": TOP_TITLES,
+        "high_rating": HIGH_RATING,
+        "cells": columns(con, "cells"),
+        "titles": columns(con, "titles", [TOP_TITLES]),
+        "tmdb": columns(con, "tmdb_titles"),
+        "collections": columns(con, "collections"),
+        "credits": columns(con, "credits", [HIGH_RATING, HIGH_RATING]),
+    }
