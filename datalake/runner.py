@@ -8,6 +8,7 @@ import dagster as dg
 
 from datalake.definitions import build_definitions
 from datalake.errors import DatalakeError
+from datalake.partitions import processing_date as processing_dates
 from datalake.settings import Settings
 from datalake.storage.layout import SPECS, processing_date
 
@@ -72,6 +73,18 @@ def _failure_message(event: dg.DagsterEvent) -> str:
     return f"{event.step_key}: {error.message.strip()}"
 
 
+def check_date(partition_key: str) -> None:
+    """A real date inside the lake's partitions (2022-01-01 to today, UTC), or one clear line."""
+    processing_date(partition_key)
+    if not processing_dates.has_partition_key(partition_key):
+        first = processing_dates.get_first_partition_key()
+        last = processing_dates.get_last_partition_key()
+        raise DatalakeError(
+            f"Processing date {partition_key} is outside the lake's dates {first} to {last}: "
+            "pick a date in that range."
+        )
+
+
 def run_lake(
     partition_key: str,
     select: str | None = None,
@@ -79,9 +92,10 @@ def run_lake(
     instance: dg.DagsterInstance | None = None,
 ) -> RunReport:
     """Materialise the selection (with its asset checks) for one processing date."""
-    processing_date(partition_key)
+    check_date(partition_key)
     settings = settings or Settings.from_env()
     defs = build_definitions(settings)
+    defs.resources["lake"].check_usable()  # before any step: a bad location is one line
     graph = defs.resolve_asset_graph()
     known = {key.to_user_string() for key in graph.get_all_asset_keys()}
     selection = without_tmdb_if_no_credentials(parse_selection(select, known), graph, settings)

@@ -5,6 +5,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from datalake.errors import DatalakeError
+from datalake.storage.location import normalise_location
+from datalake.tmdb.genres import IMDB_GENRES, unknown_genres
 
 DEFAULT_TMDB_BASE_URL = "https://api.themoviedb.org/3"
 DEFAULT_GENRES = ("Crime", "War")
@@ -30,6 +32,28 @@ def _int(env: dict, name: str, default: int, minimum: int = 0) -> int:
     return value
 
 
+def _genres(env: dict) -> tuple[str, ...]:
+    """DATALAKE_GENRES as a tuple of IMDb genre names; a name the data never uses is refused (it
+    would enrich nothing and title the dashboard after it)."""
+    raw = env.get("DATALAKE_GENRES", "")
+    genres = tuple(g.strip() for g in raw.split(",") if g.strip())
+    unknown = unknown_genres(genres)
+    if unknown:
+        separator = " (separate genres with commas)" if any(c in raw for c in ";|/") else ""
+        raise DatalakeError(
+            f"DATALAKE_GENRES={raw!r}: no IMDb genre is named {', '.join(map(repr, unknown))}"
+            f"{separator}; use genres of the data: {', '.join(IMDB_GENRES)}."
+        )
+    return genres or DEFAULT_GENRES
+
+
+def _url(env: dict, name: str, default: str) -> str:
+    value = (env.get(name, "").strip() or default).rstrip("/")
+    if not value.startswith(("http://", "https://")) or len(value.split("/")[2]) == 0:
+        raise DatalakeError(f"{name}={value!r} is not an http(s):// URL: e.g. {default}.")
+    return value
+
+
 @dataclass(frozen=True)
 class Settings:
     """The lake's configuration; secrets are kept out of `repr` so they never reach a log."""
@@ -49,15 +73,16 @@ class Settings:
     @classmethod
     def from_env(cls, env: dict | None = None) -> "Settings":
         env = dict(os.environ if env is None else env)
-        genres = tuple(g.strip() for g in env.get("DATALAKE_GENRES", "").split(",") if g.strip())
         return cls(
-            storage=env.get("DATALAKE_STORAGE", "").strip() or "./lake",
-            landing=env.get("DATALAKE_LANDING", "").strip() or bundled_sample_dir(),
-            genres=genres or DEFAULT_GENRES,
-            tmdb_limit=_int(env, "DATALAKE_TMDB_LIMIT", 1000),
-            tmdb_base_url=(env.get("TMDB_BASE_URL", "").strip() or DEFAULT_TMDB_BASE_URL).rstrip(
-                "/"
+            storage=normalise_location(
+                env.get("DATALAKE_STORAGE", "").strip() or "./lake", "DATALAKE_STORAGE"
             ),
+            landing=normalise_location(
+                env.get("DATALAKE_LANDING", "").strip() or bundled_sample_dir(), "DATALAKE_LANDING"
+            ),
+            genres=_genres(env),
+            tmdb_limit=_int(env, "DATALAKE_TMDB_LIMIT", 1000),
+            tmdb_base_url=_url(env, "TMDB_BASE_URL", DEFAULT_TMDB_BASE_URL),
             tmdb_api_key=env.get("TMDB_API_KEY", "").strip() or None,
             tmdb_read_access_token=env.get("TMDB_READ_ACCESS_TOKEN", "").strip() or None,
         )

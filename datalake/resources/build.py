@@ -1,13 +1,13 @@
 """Every resource of the code location, built from `Settings` in one place."""
 
 import dagster as dg
-from dagster_aws.s3 import S3Resource
 
 from datalake.io.handover import LAKE_IO_MANAGER
 from datalake.io.manager import LakeIOManager
 from datalake.resources.duck import LakeDuckDB
 from datalake.resources.focus import FocusResource
 from datalake.resources.lake import LakeResource
+from datalake.resources.s3 import LakeS3Resource
 from datalake.resources.tmdb import TmdbResource
 from datalake.settings import Settings
 
@@ -23,7 +23,7 @@ def build_resources(settings: Settings | None = None, **overrides) -> dict:
     `overrides` replace resources by key (tests pass a faster TMDB resource, for instance).
     """
     settings = settings or Settings.from_env()
-    s3 = S3Resource()  # boto3's own configuration: the standard AWS environment variables
+    s3 = LakeS3Resource()  # boto3's own configuration: the standard AWS environment variables
     lake = LakeResource(storage_uri=settings.storage, landing_uri=settings.landing, s3=s3)
     duckdb = LakeDuckDB(lake=lake)
     resources = {

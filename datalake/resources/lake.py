@@ -1,9 +1,9 @@
 """The lake resource: where the lake and the landing zone are, on a directory or on S3."""
 
 import dagster as dg
-from dagster_aws.s3 import S3Resource
 from pydantic import Field
 
+from datalake.resources.s3 import LakeS3Resource
 from datalake.storage import Storage, open_storage
 
 
@@ -16,7 +16,18 @@ class LakeResource(dg.ConfigurableResource):
 
     storage_uri: str = Field(description="Lake root: a directory or s3://bucket[/prefix].")
     landing_uri: str = Field(description="Where movies.csv and series.csv arrive.")
-    s3: S3Resource
+    s3: LakeS3Resource
+
+    def setup_for_execution(self, context: dg.InitResourceContext) -> None:
+        """Every run starts by checking both locations, so a bad one fails in seconds."""
+        self.check_usable()
+
+    def check_usable(self) -> None:
+        """The lake root writable, the landing zone readable; otherwise one line saying why."""
+        open_storage(self.storage_uri, lambda: self.s3.get_client(probe=True)).check_usable()
+        open_storage(self.landing_uri, lambda: self.s3.get_client(probe=True)).check_usable(
+            writable=False
+        )
 
     def storage(self) -> Storage:
         return open_storage(self.storage_uri, self.s3.get_client)

@@ -57,6 +57,10 @@ class Storage(ABC):
     def configure_duckdb(self, con: duckdb.DuckDBPyConnection) -> None:
         """Let a DuckDB connection read and write this storage's URIs."""
 
+    @abstractmethod
+    def check_usable(self, writable: bool = True) -> None:
+        """Fail fast, with what to fix, when the root cannot be read (or written) at all."""
+
     def exists(self, key: str) -> bool:
         return self.info(key) is not None
 

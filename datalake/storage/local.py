@@ -2,15 +2,21 @@
 
 import os
 import shutil
+import stat
 import tempfile
 from pathlib import Path
 from typing import BinaryIO
 
 import duckdb
 
+from datalake.errors import DatalakeError
 from datalake.storage.base import ObjectInfo, Readable, Storage
 
 _CHUNK = 8 * 1024 * 1024
+
+
+class KeyEscapesRoot(DatalakeError, ValueError):
+    """A key that would read or write outside the root (through `..` or a symlink)."""
 
 
 class LocalStorage(Storage):
@@ -19,22 +25,48 @@ class LocalStorage(Storage):
         self.root = str(self.base)
 
     def _path(self, key: str) -> Path:
+        if ".." in key.split("/"):
+            raise KeyEscapesRoot(
+                f"Key {key!r} escapes the storage root {self.root}: '..' is refused."
+            )
         path = (self.base / key).resolve()
         if path != self.base and self.base not in path.parents:
-            raise ValueError(f"Key {key!r} escapes the storage root.")
+            raise KeyEscapesRoot(
+                f"{self.base / key} is a symlink to {path}, outside {self.root}: copy the file "
+                "itself there (links out of the directory are refused)."
+            )
         return path
+
+    def check_usable(self, writable: bool = True) -> None:
+        if self.base.exists() and not self.base.is_dir():
+            raise DatalakeError(
+                f"{self.root} is a file, not a directory: point the location at a directory."
+            )
+        if not writable:
+            return
+        try:
+            self.base.mkdir(parents=True, exist_ok=True)
+            # Permissions alone do not tell (root ignores them; mounts can be read-only): write.
+            fd, probe = tempfile.mkstemp(prefix=".tmp-probe-", dir=self.base)
+            os.close(fd)
+            os.unlink(probe)
+        except OSError as exc:
+            raise DatalakeError(
+                f"Cannot write to the lake at {self.root} ({exc.strerror or exc}): point "
+                "DATALAKE_STORAGE at a writable directory."
+            ) from None
 
     def uri(self, key: str) -> str:
         return str(self._path(key))
 
     def info(self, key: str) -> ObjectInfo | None:
         try:
-            stat = self._path(key).stat()
+            found = self._path(key).stat()
         except FileNotFoundError:
             return None
-        if not os.path.isfile(self._path(key)):
+        if not stat.S_ISREG(found.st_mode):
             return None
-        return ObjectInfo(key, stat.st_size, f"{stat.st_size}-{stat.st_mtime_ns}")
+        return ObjectInfo(key, found.st_size, f"{found.st_size}-{found.st_mtime_ns}")
 
     def list_keys(self, prefix: str) -> list[str]:
         folder = self._path(prefix.rsplit("/", 1)[0]) if "/" in prefix else self.base
@@ -44,7 +76,16 @@ class LocalStorage(Storage):
         return sorted(k for k in keys if k.startswith(prefix) and ".tmp-" not in k)
 
     def open_read(self, key: str) -> BinaryIO:
-        return self._path(key).open("rb")
+        # Non-blocking open, then a check: a FIFO named movies.csv must not hang the run.
+        fd = os.open(self._path(key), os.O_RDONLY | os.O_NONBLOCK)
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            os.close(fd)
+            raise DatalakeError(
+                f"{self._path(key)} is not a regular file (a FIFO, device or folder): land the "
+                "file itself."
+            )
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
 
     def upload(self, source: Readable, key: str) -> None:
         target = self._path(key)

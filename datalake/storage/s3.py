@@ -14,7 +14,7 @@ import duckdb
 from boto3.exceptions import S3UploadFailedError
 from boto3.s3.transfer import TransferConfig
 from botocore.config import Config
-from botocore.exceptions import BotoCoreError, ClientError
+from botocore.exceptions import BotoCoreError, ClientError, NoCredentialsError
 
 from datalake.errors import DatalakeError
 from datalake.storage.base import ObjectInfo, Readable, Storage
@@ -69,6 +69,35 @@ class S3Storage(Storage):
         self.client = client or self.session.client(
             "s3", config=Config(retries={"mode": "standard", "max_attempts": 5})
         )
+
+    def check_usable(self, writable: bool = True) -> None:
+        """The bucket must exist already: a missing one is refused, never created."""
+        endpoint = self.client.meta.endpoint_url
+        try:
+            self.client.head_bucket(Bucket=self.bucket)
+        except ClientError as exc:
+            code = exc.response.get("Error", {}).get("Code")
+            if code in {"404", "NoSuchBucket", "NotFound"}:
+                raise DatalakeError(
+                    f"Bucket {self.bucket!r} does not exist at {endpoint}: create it (the lake "
+                    "never creates buckets) or fix the s3:// location."
+                ) from None
+            if code in {"403", "AccessDenied", "InvalidAccessKeyId", "SignatureDoesNotMatch"}:
+                raise DatalakeError(
+                    f"Access to bucket {self.bucket!r} at {endpoint} was refused ({code}): check "
+                    "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY."
+                ) from None
+            raise DatalakeError(f"S3 bucket {self.bucket!r} at {endpoint}: {code}.") from None
+        except NoCredentialsError:
+            raise DatalakeError(
+                f"No AWS credentials for {self.root}: set AWS_ACCESS_KEY_ID and "
+                "AWS_SECRET_ACCESS_KEY."
+            ) from None
+        except BotoCoreError as exc:
+            raise DatalakeError(
+                f"The S3 endpoint {endpoint} did not answer ({type(exc).__name__}): check "
+                "AWS_ENDPOINT_URL and that the server is up."
+            ) from None
 
     def _key(self, key: str) -> str:
         return self.prefix + key

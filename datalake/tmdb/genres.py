@@ -33,3 +33,18 @@ def genre_ids(tmdb_genres: list[dict], imdb_names: list[str]) -> list[int]:
     return sorted(
         g["id"] for g in tmdb_genres if any(matches(name, g["name"]) for name in imdb_names)
     )
+
+
+# The genre names of the IMDb-derived exports (`genero`): what DATALAKE_GENRES may name.
+IMDB_GENRES = (
+    "Action", "Adult", "Adventure", "Animation", "Biography", "Comedy", "Crime", "Documentary",
+    "Drama", "Family", "Fantasy", "Film-Noir", "Game-Show", "History", "Horror", "Music", "Musical",
+    "Mystery", "News", "Reality-TV", "Romance", "Sci-Fi", "Short", "Sport", "Talk-Show", "Thriller",
+    "War", "Western",
+)  # fmt: skip
+
+
+def unknown_genres(names: list[str] | tuple[str, ...]) -> list[str]:
+    """The names that are no IMDb genre (compared without case: `crime` is Crime)."""
+    known = {g.lower() for g in IMDB_GENRES}
+    return [name for name in names if name.strip().lower() not in known]

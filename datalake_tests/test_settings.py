@@ -1,0 +1,74 @@
+"""Hostile configuration is refused from the environment with one line saying what to fix."""
+
+import pytest
+
+from datalake.errors import DatalakeError
+from datalake.resources.focus import FocusResource
+from datalake.settings import Settings
+from datalake.storage import open_storage
+
+
+@pytest.mark.parametrize(
+    ("given", "normalised"),
+    [("S3://lake", "s3://lake"), ("s3://lake/zone/", "s3://lake/zone"), ("./lake", "./lake")],
+)
+def test_locations_are_normalised(given, normalised):
+    assert Settings.from_env({"DATALAKE_STORAGE": given}).storage == normalised
+    assert Settings.from_env({"DATALAKE_LANDING": given}).landing == normalised
+
+
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [
+        ("s3:/lake", "write it as s3://lake."),
+        ("s3a://lake", "s3a:// and s3n:// are Hadoop's names for S3"),
+        ("S3N://lake/x", "write it as s3://lake/x."),
+        ("gs://lake", "is not a local directory or an s3://bucket[/prefix] URI"),
+        ("s3://", "names no valid bucket ('')"),
+        ("s3:///lake", "write it as s3://lake."),
+        ("s3://Lake_Bucket", "names no valid bucket ('Lake_Bucket')"),
+        ("s3://lake/../other", "has an empty, '.' or '..' folder"),
+    ],
+)
+def test_bad_locations_are_refused(given, said):
+    for name in ("DATALAKE_STORAGE", "DATALAKE_LANDING"):
+        with pytest.raises(DatalakeError, match=r"^" + name) as raised:
+            Settings.from_env({name: given})
+        assert said in str(raised.value) and "\n" not in str(raised.value)
+    with pytest.raises(DatalakeError):
+        open_storage(given)  # the resource path refuses them too (Launchpad config)
+
+
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [
+        ("Nonsense,Foo", "no IMDb genre is named 'Nonsense', 'Foo'"),
+        ("Crime;War", "'Crime;War' (separate genres with commas)"),
+        ("Crime,Science Fiction", "'Science Fiction'"),
+    ],
+)
+def test_genres_the_data_lacks_are_refused(given, said):
+    with pytest.raises(DatalakeError, match=r"^DATALAKE_GENRES=") as raised:
+        Settings.from_env({"DATALAKE_GENRES": given})
+    assert said in str(raised.value) and "Sci-Fi" in str(raised.value)
+    with pytest.raises(ValueError, match="are no IMDb genres"):
+        FocusResource(genres=given.split(","))
+
+
+def test_genres_match_without_case():
+    assert Settings.from_env({"DATALAKE_GENRES": " crime , WAR "}).genres == ("crime", "WAR")
+
+
+@pytest.mark.parametrize(
+    ("name", "given", "said"),
+    [
+        ("DATALAKE_TMDB_LIMIT", "-1", "is below 0"),
+        ("DATALAKE_TMDB_LIMIT", "1e3", "is not an integer"),
+        ("TMDB_BASE_URL", "api.themoviedb.org/3", "is not an http(s):// URL"),
+        ("TMDB_BASE_URL", "ftp://tmdb", "is not an http(s):// URL"),
+    ],
+)
+def test_bad_values_are_refused(name, given, said):
+    with pytest.raises(DatalakeError, match=f"^{name}=") as raised:
+        Settings.from_env({name: given})
+    assert said in str(raised.value)
