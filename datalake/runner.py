@@ -95,7 +95,7 @@ def run_lake(
     check_date(partition_key)
     settings = settings or Settings.from_env()
     defs = build_definitions(settings)
-    defs.resources["lake"].check_usable()  # before any step: a bad location is one line
+    (defs.resources or {})["lake"].check_usable()  # before any step: a bad place is one line
     graph = defs.resolve_asset_graph()
     known = {key.to_user_string() for key in graph.get_all_asset_keys()}
     selection = without_tmdb_if_no_credentials(parse_selection(select, known), graph, settings)
