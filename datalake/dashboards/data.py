@@ -6,6 +6,7 @@ and the page stays small whatever the size of the lake (the sums grow with years
 
 import datetime as dt
 import decimal
+import math
 from typing import Any
 
 import duckdb
@@ -18,9 +19,12 @@ HIGH_RATING = 7.5  # "rated highly" on both 0-10 scales (the people question)
 
 
 def _plain(value: Any) -> Any:
-    """A JSON-ready value: DuckDB's DECIMAL and dates become numbers and ISO text."""
+    """A JSON-ready value: DuckDB's DECIMAL and dates become numbers and ISO text; a NaN or
+    infinity (no JSON for it) is undefined, as the page shows it."""
     if isinstance(value, decimal.Decimal):
-        return float(value)
+        value = float(value)
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
     if isinstance(value, dt.date | dt.datetime):
         return value.isoformat()
     return value

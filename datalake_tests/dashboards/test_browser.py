@@ -4,6 +4,7 @@ Expected figures are computed here from the lake's Refined Parquet (DuckDB reads
 filters it), never from the page's own data or code.
 """
 
+import re
 import urllib.parse
 
 import pytest
@@ -34,8 +35,15 @@ def browser():
     stop_chromium(driver)
 
 
-def open_page(browser, lake: str, width: int = 1400) -> str:
-    browser.set_window_size(width, 900)
+def open_page(browser, lake: str, phone: bool = False) -> str:
+    """The page from disk, at 1400 px or as a phone's 390 px screen (emulated: a headless
+    window has a minimum width of its own)."""
+    if phone:
+        metrics = {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True}
+        browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", metrics)
+    else:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+        browser.set_window_size(1400, 900)
     url = page_path(lake).as_uri()
     browser.get(url)
     return url
@@ -100,6 +108,23 @@ def test_loads_offline_with_every_chart_drawn(browser, refined_lake):
         assert section.find_element(By.CSS_SELECTOR, "a.csv").get_attribute("download")
     screenshot(browser, "dashboard-1400")
     assert console_errors(browser) == []
+
+
+def luminance(colour: str) -> float:
+    """Relative luminance (WCAG) of a #rrggbb colour: what is left of it in greyscale."""
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def test_the_genre_lines_differ_in_greyscale(browser, refined_lake):
+    open_page(browser, refined_lake[0])
+    lines = browser.find_elements(By.CSS_SELECTOR, "#genres svg polyline")
+    assert len(lines) == 2  # Crime and War
+    (crime, war) = lines
+    grey = [luminance(line.get_attribute("stroke")) for line in lines]
+    assert abs(grey[0] - grey[1]) > 0.2  # far apart once the hue is gone
+    assert crime.get_attribute("stroke-dasharray") != war.get_attribute("stroke-dasharray")
 
 
 def test_a_filter_changes_the_figures_to_the_expected_values(browser, refined_lake):
@@ -229,9 +254,9 @@ def test_the_titles_table_searches_sorts_and_downloads(browser, refined_lake):
 
 def test_portuguese_labels_and_a_phone_width_screen(browser, refined_lake):
     lake, _ = refined_lake
-    open_page(browser, lake, width=390)
+    open_page(browser, lake, phone=True)
     assert browser.execute_script(
-        "return document.documentElement.scrollWidth <= window.innerWidth"
+        "return window.innerWidth === 390 && document.documentElement.scrollWidth <= 390"
     )
     click(browser, "#lang")
     assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "pt-BR"
@@ -252,4 +277,56 @@ def test_without_tmdb_the_tmdb_questions_say_so(browser, refined_lake_without_tm
         assert "No TMDB data for this date" in text(browser, f"#{section} .notice"), section
     assert card(browser, "movies")[0] > 0
     assert browser.find_elements(By.CSS_SELECTOR, "#trends svg .mark")
+    assert console_errors(browser) == []
+
+
+def spearman(pairs: list[tuple[float, float]]) -> float:
+    """Pearson's r of the average ranks (ties share theirs), written out for the test."""
+
+    def ranks(values: list[float]) -> list[float]:
+        return [sum(v < x for v in values) + (sum(v == x for v in values) + 1) / 2 for x in values]
+
+    xs, ys = ranks([p[0] for p in pairs]), ranks([p[1] for p in pairs])
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    cov = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True))
+    return cov / (sum((x - mx) ** 2 for x in xs) * sum((y - my) ** 2 for y in ys)) ** 0.5
+
+
+def movies_in(finding: str) -> int:
+    return int(re.search(r"Across ([0-9,]+) movies? with a known budget", finding).group(1))
+
+
+def budget_movies(lake: str) -> list[tuple[int | None, float, float]]:
+    """(decade, budget, TMDB popularity) of the configured genres' movies with both known."""
+    storage = Lake(lake).storage()
+    uri = {name: storage.uri(refined_prefix(name, DATE) + "*.parquet") for name in TABLES}
+    return (
+        connect(lake)
+        .execute(
+            "SELECT release_year // 10 * 10, budget, tmdb_popularity "
+            "FROM read_parquet(?) AS title JOIN read_parquet(?) AS fact USING (title_id) "
+            "WHERE in_configured_genres AND title.kind = 'movie' AND budget > 0 "
+            "AND tmdb_popularity IS NOT NULL",
+            [uri["dim_title"], uri["fact_title_metrics"]],
+        )
+        .fetchall()
+    )
+
+
+def test_correlations_follow_the_filters_and_undefined_reads_undefined(browser, refined_lake):
+    lake, _ = refined_lake
+    movies = budget_movies(lake)
+    open_page(browser, lake)
+    finding = text(browser, "#budget .finding")
+    rho = float(re.search(r"ρ = (-?[0-9.]+)", finding).group(1))
+    assert movies_in(finding) == len(movies)
+    assert rho == pytest.approx(spearman([m[1:] for m in movies]), abs=0.005)
+    # A decade with too few movies for a correlation: undefined, with how many there are.
+    per_decade = {d: [m for m in movies if m[0] == d] for d, *_ in movies if d is not None}
+    few = min(per_decade, key=lambda d: len(per_decade[d]))
+    assert len(per_decade[few]) < 3
+    Select(browser.find_element(By.ID, "from")).select_by_value(str(few))
+    Select(browser.find_element(By.ID, "to")).select_by_value(str(few))
+    finding = text(browser, "#budget .finding")
+    assert movies_in(finding) == len(per_decade[few]) and "ρ = undefined" in finding
     assert console_errors(browser) == []

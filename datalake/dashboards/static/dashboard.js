@@ -39,9 +39,9 @@ const T = {
     runtime: "Mean movie runtime (minutes)", episodes: "Mean episodes per season (series, TMDB)",
     back: "← All decades", drilled: (d) => `Years of the ${d}s`, noData: "No data for these filters.",
     genresH: "Genre popularity by decade", genresQ: "How did each configured genre's popularity (IMDb votes of its titles) move? Click a genre to filter to it.",
-    genresF: (g, d, v) => `${g} peaked in the ${d} (${v} votes)`, votes: "IMDb votes", decade: "Decade", year: "Year",
+    genresF: (g, d, v, n) => `${g} peaked in the ${d} (${v} votes, ${n})`, votes: "IMDb votes", decade: "Decade", year: "Year",
     budget: "Budget and popularity", budgetQ: "How does a movie's budget relate to its TMDB popularity?",
-    budgetF: (n, rho, r) => `Across ${n} movies with a known budget, Spearman's ρ = ${rho} (Pearson's r = ${r}).`,
+    budgetF: (n, rho, r) => `Across ${n} ${n === "1" ? "movie" : "movies"} with a known budget, Spearman's ρ = ${rho} (Pearson's r = ${r}).`,
     budgetX: "Budget (US$, log scale)", popularity: "TMDB popularity",
     predictors: "IMDb or TMDB: which rating predicts success?", predictorsQ: "Which rating is more closely tied to success (Spearman's ρ on the same titles)?",
     predictorsF: (who, w, m) => `${who}'s rating tracks success more closely on ${w} of ${m} measures with a defined correlation.`,
@@ -84,9 +84,9 @@ const T = {
     runtime: "Duração média dos filmes (minutos)", episodes: "Média de episódios por temporada (séries, TMDB)",
     back: "← Todas as décadas", drilled: (d) => `Anos da década de ${d}`, noData: "Sem dados para estes filtros.",
     genresH: "Popularidade dos gêneros por década", genresQ: "Como mudou a popularidade de cada gênero configurado (votos no IMDb dos seus títulos)? Clique num gênero para filtrar.",
-    genresF: (g, d, v) => `${g} teve seu auge nos anos ${d} (${v} votos)`, votes: "Votos no IMDb", decade: "Década", year: "Ano",
+    genresF: (g, d, v, n) => `${g} teve seu auge nos anos ${d} (${v} votos, ${n})`, votes: "Votos no IMDb", decade: "Década", year: "Ano",
     budget: "Orçamento e popularidade", budgetQ: "Como o orçamento de um filme se relaciona com sua popularidade no TMDB?",
-    budgetF: (n, rho, r) => `Em ${n} filmes com orçamento conhecido, ρ de Spearman = ${rho} (r de Pearson = ${r}).`,
+    budgetF: (n, rho, r) => `Em ${n} ${n === "1" ? "filme" : "filmes"} com orçamento conhecido, ρ de Spearman = ${rho} (r de Pearson = ${r}).`,
     budgetX: "Orçamento (US$, escala log)", popularity: "Popularidade no TMDB",
     predictors: "IMDb ou TMDB: qual nota prevê o sucesso?", predictorsQ: "Qual nota está mais ligada ao sucesso (ρ de Spearman nos mesmos títulos)?",
     predictorsF: (who, w, m) => `A nota do ${who} acompanha melhor o sucesso em ${w} de ${m} medidas com correlação definida.`,
@@ -390,7 +390,7 @@ function genres() {
     if (points.length) {
       series.push({ name: g, points });
       const top = points.reduce((a, b) => (b.y > a.y ? b : a));
-      peaks.push(t("genresF", g, axis.text(top.x), num(top.y)));
+      peaks.push(t("genresF", g, axis.text(top.x), num(top.y), count(top.titles)));
     }
   });
   const only = (i) => { state.genres = state.genres === 1 << i ? ALL_GENRES : 1 << i; update(); };
