@@ -2,18 +2,18 @@
 
 import sys
 from dataclasses import dataclass, field
-from typing import cast
 
 import dagster as dg
 
 from datalake.definitions import build_definitions
 from datalake.errors import DatalakeError
 from datalake.partitions import processing_date as processing_dates
+from datalake.run_log import compact_console
 from datalake.settings import Settings
 from datalake.storage.layout import SPECS, processing_date
 
 GROUPS = ("raw", "trusted", "refined", "dashboards")
-_QUIET_LOGS = {"loggers": {"console": {"config": {"log_level": "INFO"}}}}
+RUN_JOB = "datalake_run"
 
 
 @dataclass
@@ -70,7 +70,8 @@ def _failure_message(event: dg.DagsterEvent) -> str:
         return f"{event.step_key}: failed"
     while error.cause is not None and "DatalakeError" not in (error.cls_name or ""):
         error = error.cause
-    return f"{event.step_key}: {error.message.strip()}"
+    message = error.message.strip().removeprefix(f"{error.cls_name}: ")
+    return f"{event.step_key}: {message.removeprefix('datalake.errors.DatalakeError: ')}"
 
 
 def check_date(partition_key: str) -> None:
@@ -99,14 +100,17 @@ def run_lake(
     graph = defs.resolve_asset_graph()
     known = {key.to_user_string() for key in graph.get_all_asset_keys()}
     selection = without_tmdb_if_no_credentials(parse_selection(select, known), graph, settings)
-    result = dg.materialize(
-        # The lake defines plain assets only (no cacheable ones), which `materialize` takes.
-        assets=cast(list[dg.AssetsDefinition], [*(defs.assets or []), *(defs.asset_checks or [])]),
-        selection=selection,
-        partition_key=partition_key,
+    # `dg.materialize`'s own job, with a console that prints no stack traces (see run_log).
+    job_defs = dg.Definitions(
+        jobs=[dg.define_asset_job(RUN_JOB, selection=selection)],
+        assets=[*(defs.assets or []), *(defs.asset_checks or [])],
         resources=defs.resources,
+    )
+    job = job_defs.resolve_job_def(RUN_JOB).with_logger_defs({"console": compact_console})
+    result = job.execute_in_process(
+        run_config={"loggers": {"console": {}}},  # a logger runs only when configured
         instance=instance,
-        run_config=_QUIET_LOGS,
+        partition_key=partition_key,
         raise_on_error=False,
     )
     report = RunReport(success=result.success)

@@ -10,6 +10,7 @@ from datalake.errors import DatalakeError
 from datalake.settings import Settings
 from datalake.storage.layout import asset_location
 from datalake_tests.cli_helpers import cli_env, run_cli
+from datalake_tests.raw.helpers import ROWS, write_landing
 
 
 def error_lines(done) -> list[str]:
@@ -59,3 +60,19 @@ def test_traversal_in_partition_keys_through_the_dagster_api(tmp_path, key):
     # Behind Dagster's own check, the one key mapping refuses the key too.
     with pytest.raises(DatalakeError, match="Invalid processing date"):
         asset_location(("raw", "local", "movies"), key)
+
+
+def test_a_step_failure_is_one_error_line_with_no_trace(tmp_path):
+    landing = tmp_path / "landing"
+    write_landing(landing, "movies", ROWS["movies"], header="id,tituloPincipal," + "x" * 5000)
+    write_landing(landing, "series", ROWS["series"])
+    env = cli_env(tmp_path, DATALAKE_STORAGE=str(tmp_path / "lake"), DATALAKE_LANDING=str(landing))
+    done = run_cli(["run", "--date", "2022-05-02"], env, tmp_path)
+    assert done.returncode == 1
+    stderr = done.stderr.strip().splitlines()
+    errors = [line for line in stderr if line.startswith("error:")]
+    assert len(errors) == 1 and errors == stderr[-1:], done.stderr
+    assert "separated by ','" in errors[0] and len(errors[0]) < 300
+    assert len(stderr) <= 6, done.stderr  # the TMDB note, a few asset warnings, the error
+    assert "Traceback" not in done.stderr and "Stack Trace" not in done.stderr
+    assert all(len(line) <= 320 for line in stderr)

@@ -32,6 +32,7 @@ def _metadata(summary: Summary) -> dict:
         "collections": summary.collections,
         "not_found": summary.not_found,
         "failed": summary.failed,
+        "requests": summary.requests,
         "already_stored": summary.already_stored,
         "skipped_recent": summary.skipped_recent,
         "files": dg.MetadataValue.json(summary.files),
@@ -89,9 +90,9 @@ def build_raw_tmdb_asset(spec: Spec) -> dg.AssetsDefinition:
                 )  # fmt: skip
             summary = enrichment.run()
         metadata = _metadata(summary)
-        if summary.failed > tmdb.max_failed_fraction * summary.planned:
+        if summary.failed > tmdb.max_failed_fraction * summary.requests:
             raise dg.Failure(
-                description=f"{summary.failed} of {summary.planned} TMDB requests failed (more "
+                description=f"{summary.failed} of {summary.requests} TMDB lookups failed (more "
                 f"than {tmdb.max_failed_fraction:.0%}); they are listed in failed-*.json and a "
                 "re-run retries only them.",
                 metadata=metadata,

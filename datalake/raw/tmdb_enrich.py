@@ -38,7 +38,8 @@ class EnrichOptions:
 @dataclass
 class Summary:
     """What a run did. Titles planned end stored, not found, failed or (found to be) already
-    stored; collections' outcomes count in `collections`, `not_found` and `failed` too."""
+    stored; collections' outcomes count in `collections`, `not_found` and `failed` too.
+    `requests` counts every lookup tried (each failure is one of them, so never "39 of 38")."""
 
     server: str
     planned: int = 0
@@ -46,6 +47,7 @@ class Summary:
     collections: int = 0
     not_found: int = 0
     failed: int = 0
+    requests: int = 0
     already_stored: int = 0
     skipped_recent: int = 0
     files: list[str] = field(default_factory=list)
@@ -125,6 +127,7 @@ class Enrichment:
 
     def _title(self, imdb_id: str) -> None:
         if not endpoints.valid_imdb_id(imdb_id):
+            self._count(requests=1)  # a lookup that failed before it reached TMDB
             self._fail(None, imdb_id, "csv", "not an IMDb id (tt + 7-8 digits): never requested")
             return
         found = self._fetch(endpoints.find(imdb_id), imdb_id, "csv")
@@ -192,6 +195,7 @@ class Enrichment:
         self, request: endpoints.Request, imdb_id: str | None, origin: str
     ) -> Fetched | None:
         """TMDB's answer, or None once the not-found or the failure is recorded."""
+        self._count(requests=1)
         try:
             return self.client.get(request)
         except TmdbNotFound as exc:

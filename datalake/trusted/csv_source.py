@@ -39,6 +39,13 @@ _CAUSES = (
 def unreadable(uri: str, exc: duckdb.Error) -> DatalakeError:
     """One actionable line from DuckDB's multi-line CSV error."""
     message = str(exc)
+    if isinstance(exc, duckdb.IOException | duckdb.HTTPException) and "CSV Error" not in message:
+        # The storage failed, not the file: blaming its encoding would send the user astray.
+        first = message.splitlines()[0][:200] if message else type(exc).__name__
+        return DatalakeError(
+            f"Could not read {uri} from the lake's storage ({first}): check that the storage is "
+            "reachable, then run again."
+        )
     line = re.search(r"CSV Error on Line: (\d+)", message)
     at = f" (line {line.group(1)})" if line else ""
     why = next((why for phrase, why in _CAUSES if phrase in message), "cannot be read")

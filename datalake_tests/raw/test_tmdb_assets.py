@@ -254,6 +254,10 @@ def test_failures_past_the_threshold_fail_the_run_and_are_retried_next_time(
     assert "failed-*.json" in failure.error.message
     failed = records(local_lake, "series", "failed")
     assert failed and all("HTTP 50" in r["error"] for r in failed)
+    # The count says what it counts: each failure is one of the lookups made, so never "39 of 38".
+    counts = {k: v.value for k, v in failure.user_failure_data.metadata.items()}
+    assert f"{len(failed)} of {counts['requests']} TMDB lookups failed" in failure.error.message
+    assert counts["failed"] == len(failed) <= counts["requests"]
     tmdb.sandbox.reset()
     assert materialize(local_lake, tmdb, specs=["series"]).success
     assert records(local_lake, "series", "failed") == []
