@@ -4,7 +4,7 @@ import dagster as dg
 
 from datalake.dashboards.data import page_data
 from datalake.dashboards.page import render
-from datalake.dashboards.provenance import provenance
+from datalake.dashboards.provenance import provenance, raw_rows
 from datalake.io.handover import LAKE_IO_MANAGER, LakeTable
 from datalake.io.tables import create_view, scratch
 from datalake.partitions import processing_date
@@ -55,6 +55,7 @@ def dashboard_overview(
         data["provenance"] = provenance(
             con,
             context.partition_key,
+            raw_rows(context.instance, context.partition_key),
             {"trusted": trusted, "refined": refined},
             [trusted["tmdb_movies"], trusted["tmdb_series"]],
         )

@@ -8,7 +8,9 @@ import re
 import urllib.parse
 
 import pytest
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
 
 from datalake.storage.layout import refined_prefix
@@ -330,3 +332,24 @@ def test_correlations_follow_the_filters_and_undefined_reads_undefined(browser, 
     finding = text(browser, "#budget .finding")
     assert movies_in(finding) == len(per_decade[few]) and "ρ = undefined" in finding
     assert console_errors(browser) == []
+
+
+def test_every_mark_has_a_tooltip_shown_on_hover_and_focus(browser, refined_lake):
+    open_page(browser, refined_lake[0])
+    marks = browser.find_elements(By.CSS_SELECTOR, "main .mark")
+    assert marks and all(m.get_attribute("aria-label") for m in marks)
+    tooltip = browser.find_element(By.ID, "tooltip")
+    # By keyboard: Tab from the decades section's last control reaches the first trend point.
+    link = browser.find_element(By.CSS_SELECTOR, "#decades a.csv")
+    browser.execute_script("arguments[0].focus()", link)
+    browser.switch_to.active_element.send_keys(Keys.TAB)
+    point = browser.find_element(By.CSS_SELECTOR, "#trends .mark")
+    assert browser.switch_to.active_element == point
+    assert tooltip.is_displayed() and tooltip.text == point.get_attribute("aria-label")
+    assert "titles" in tooltip.text
+    # By mouse.
+    bar = browser.find_element(By.CSS_SELECTOR, "#decades .mark")
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", bar)
+    ActionChains(browser).move_to_element(bar).perform()
+    assert tooltip.is_displayed() and tooltip.text == bar.get_attribute("aria-label")
+    assert "titles" in tooltip.text

@@ -61,7 +61,7 @@ const T = {
     search: "Search titles", shown: (a, b) => `Showing ${a} of ${b} matching titles.`,
     tTitle: "Title", tKind: "Kind", tYear: "Year", tImdb: "IMDb rating", tVotes: "IMDb votes", tTmdb: "TMDB rating", tRuntime: "Runtime",
     provenance: "Where these figures come from", provenanceQ: "The rows each zone held for this date and the TMDB data used. Filters do not apply here.",
-    zone: "Zone", table: "Table", rows: "Rows", absent: "absent",
+    zone: "Zone", table: "Table", rows: "Rows", absent: "absent", unrecorded: "not recorded in this Dagster instance",
     tmdbUsed: (m, s, a, b) => `TMDB data: ${m} movies and ${s} series in the Trusted zone, fetched ${a} to ${b}.`,
     tmdbNone: "No TMDB data for this date: the TMDB-based figures are undefined.",
     method: "Means are over the titles that have the value; a statistic with no titles, or a correlation with fewer than three titles or a constant column, is undefined. Titles without a release year count only when every decade is selected.",
@@ -106,7 +106,7 @@ const T = {
     search: "Buscar títulos", shown: (a, b) => `Mostrando ${a} de ${b} títulos encontrados.`,
     tTitle: "Título", tKind: "Tipo", tYear: "Ano", tImdb: "Nota IMDb", tVotes: "Votos IMDb", tTmdb: "Nota TMDB", tRuntime: "Duração",
     provenance: "De onde vêm estes números", provenanceQ: "As linhas de cada camada nesta data e os dados do TMDB usados. Os filtros não se aplicam aqui.",
-    zone: "Camada", table: "Tabela", rows: "Linhas", absent: "ausente",
+    zone: "Camada", table: "Tabela", rows: "Linhas", absent: "ausente", unrecorded: "não registrado nesta instância do Dagster",
     tmdbUsed: (m, s, a, b) => `Dados do TMDB: ${m} filmes e ${s} séries na camada Trusted, buscados de ${a} a ${b}.`,
     tmdbNone: "Sem dados do TMDB nesta data: os números baseados no TMDB são indefinidos.",
     method: "As médias são sobre os títulos que têm o valor; uma estatística sem títulos, ou uma correlação com menos de três títulos ou uma coluna constante, é indefinida. Títulos sem ano de lançamento contam só quando todas as décadas estão selecionadas.",
@@ -530,7 +530,7 @@ function refreshTitles() {
 }
 
 function provenance() {
-  const counts = P.zones.map(([zone, asset, rows]) => [zone, asset, rows == null ? t("absent") : num(rows)]);
+  const counts = P.zones.map(([zone, asset, rows]) => [zone, asset, rows != null ? num(rows) : zone === "raw" ? t("unrecorded") : t("absent")]);
   const movies = P.zones.find(([, a]) => a === "trusted/tmdb/movies")?.[2], series = P.zones.find(([, a]) => a === "trusted/tmdb/series")?.[2];
   const tmdb = P.tmdb_fetched[0] ? t("tmdbUsed", num(movies ?? 0), num(series ?? 0), P.tmdb_fetched[0], P.tmdb_fetched[1]) : t("tmdbNone");
   return {
