@@ -6,7 +6,8 @@ from datalake.io.tables import lake_table
 from datalake.refined.tables import TABLES, Table, refined_key
 from datalake.resources.duck import LakeDuckDB
 from datalake.resources.lake import LakeResource
-from datalake.shared.checks import KEYS_UNIQUE, gate_specs, violations
+from datalake.shared.checks import KEYS_UNIQUE, VALUES_IN_RANGE, gate_specs, violations
+from datalake.shared.sql import sql_literal
 
 REFERENCES_RESOLVED = "references_resolved"
 
@@ -32,11 +33,25 @@ def _unresolved_sql(references: dict[str, str]) -> str:
     return f"SELECT count(*), list(example)[1:5] FROM ({unresolved})"
 
 
+def out_of_bounds_sql(table: Table) -> str:
+    """Rows breaking any of the table's bounds (a NULL value passes), with the first broken."""
+    broken = " ".join(
+        f"WHEN NOT coalesce({bound}, true) THEN {sql_literal(bound)}" for bound in table.bounds
+    )
+    return (
+        f"SELECT count(*), list(key || ': ' || broken)[1:5] FROM ("
+        f"SELECT CAST(row({', '.join(table.keys)}) AS VARCHAR) AS key, CASE {broken} END AS broken "
+        "FROM read_parquet(?)) WHERE broken IS NOT NULL"
+    )
+
+
 def _descriptions(table: Table) -> dict[str, str]:
     descriptions = {KEYS_UNIQUE: f"One row per {', '.join(table.keys)}, none of them NULL."}
     if table.references:
         resolved = ", ".join(f"{column} in {dim}" for column, dim in table.references.items())
         descriptions[REFERENCES_RESOLVED] = f"Every key refers to an existing row: {resolved}."
+    if table.bounds:
+        descriptions[VALUES_IN_RANGE] = f"No impossible value: {'; '.join(table.bounds)}."
     return descriptions
 
 
@@ -64,6 +79,9 @@ def build_refined_checks(table: Table) -> dg.AssetChecksDefinition:
                 ]
                 unresolved = _unresolved_sql(table.references)
                 yield violations(con, key, REFERENCES_RESOLVED, unresolved, params)
+            if table.bounds:
+                bounds_sql = out_of_bounds_sql(table)
+                yield violations(con, key, VALUES_IN_RANGE, bounds_sql, [uris[table.name]])
 
     return gates
 

@@ -18,7 +18,12 @@ from datalake.storage.layout import processing_date
 _DERIVED = {
     "inputs_csv": {"local_movies", "local_series"},
     "inputs_tmdb": {"tmdb_movies", "tmdb_series"},
-    "inputs_creators": {"local_movies", "local_series", "tmdb_series_credits"},
+    "inputs_people": {
+        "local_movies",
+        "local_series",
+        "tmdb_movies_credits",
+        "tmdb_series_credits",
+    },
 }
 
 

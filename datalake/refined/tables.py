@@ -8,6 +8,7 @@ from datalake.trusted.keys import trusted_key
 
 LOCAL = ("local/movies", "local/series")
 TMDB_TITLES = ("tmdb/movies", "tmdb/series")
+TMDB_CREDITS = ("tmdb/movies_credits", "tmdb/series_credits")
 
 
 def refined_key(table: str) -> dg.AssetKey:
@@ -25,6 +26,8 @@ class Table:
     reads: tuple[str, ...] = ()  # Refined tables read
     references: dict[str, str] = field(default_factory=dict)  # column -> dimension keyed by it
     columns: dict[str, str] = field(default_factory=dict)  # descriptions of derived columns
+    # Conditions every row must meet (a NULL value passes): impossible values fail a gate.
+    bounds: tuple[str, ...] = ()
 
     @property
     def inputs(self) -> dict[str, dg.AssetKey]:
@@ -37,10 +40,16 @@ class Table:
 TABLES = (
     Table(
         "dim_collection",
-        "TMDB franchises (collections): their films, mean popularity and ratings.",
+        "TMDB franchises (collections) of the lake's movies: their films, mean popularity and "
+        "ratings, from those movies.",
         keys=("collection_id",),
-        trusted=("tmdb/movies", "tmdb/movies_collections"),
-        columns={"films": "Films in the franchise according to TMDB (not only those in the lake)."},
+        trusted=(*TMDB_TITLES, "tmdb/movies_collections"),
+        columns={
+            "collection_name": "From /collection; the movies' own payload when it did not answer.",
+            "films": "Movies of the franchise in the lake (the figures are theirs).",
+            "films_listed": "Parts /collection listed (NULL: not fetched or none listed).",
+        },
+        bounds=("films >= 1", "first_release_year <= last_release_year"),
     ),
     Table(
         "dim_title",
@@ -52,7 +61,17 @@ TABLES = (
         columns={
             "title_id": "The IMDb id; `tmdb:<kind>:<id>` for a title only TMDB knows.",
             "genres": "IMDb genres (the CSV's); TMDB's for a title only TMDB knows.",
+            "end_year": "Series: last year on the air; NULL while running or when unknown. With "
+            "release_year, from the CSV for a title it lists, else from TMDB.",
+            "running": "Series still on the air (the CSV's `\\N` end year; TMDB's in_production "
+            "for a title only TMDB knows).",
+            "runtime_minutes": "The CSV's; TMDB's when the CSV has none; 0 reads as unknown.",
         },
+        bounds=(
+            "end_year >= release_year",
+            "runtime_minutes > 0",
+            "decade = release_year // 10 * 10",
+        ),
     ),
     Table(
         "dim_genre",
@@ -64,8 +83,12 @@ TABLES = (
         "dim_person",
         "Artists (name, birth and death years, professions) and TMDB's series creators.",
         keys=("person_id",),
-        trusted=(*LOCAL, "tmdb/series_credits"),
-        columns={"person_id": "Stable hash of name and birth year (of the TMDB id for TMDB-only)."},
+        trusted=(*LOCAL, *TMDB_CREDITS),
+        columns={
+            "person_id": "Stable hash of name and birth year (of the TMDB id for TMDB-only).",
+            "professions": "The CSV's list on the artist's first title (by IMDb id; of two on "
+            "that title, the alphabetically first); TMDB's roles for a TMDB-only person.",
+        },
     ),
     Table(
         "bridge_title_genre",
@@ -76,12 +99,13 @@ TABLES = (
     ),
     Table(
         "bridge_title_person",
-        "Who worked on each title and as what (actor, director, writer, creator...), with the "
-        "characters played.",
+        "Who worked on each title and as what (actor, director, writer, creator...), from the "
+        "CSV's artists and TMDB's cast, crew and creators, with the characters played.",
         keys=("title_id", "person_id", "role"),
-        trusted=(*LOCAL, "tmdb/series_credits"),
+        trusted=(*LOCAL, *TMDB_CREDITS),
         reads=("dim_title",),
         references={"title_id": "dim_title", "person_id": "dim_person"},
+        columns={"source": "Which sources list the credit: imdb, tmdb or imdb+tmdb."},
     ),
     Table(
         "fact_title_metrics",
@@ -97,5 +121,16 @@ TABLES = (
             "still running).",
             "in_configured_genres": "Has one of the configured genres (DATALAKE_GENRES).",
         },
+        bounds=(
+            "years_running >= 1",
+            "runtime_minutes > 0",
+            "episodes_per_season > 0",
+            "seasons >= 1",
+            "budget > 0",
+            "revenue > 0",
+            "imdb_rating BETWEEN 0 AND 10",
+            "tmdb_vote_average BETWEEN 0 AND 10",
+            "tmdb_popularity >= 0",
+        ),
     ),
 )

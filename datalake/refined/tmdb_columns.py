@@ -9,6 +9,11 @@ _TITLE_COLUMNS = {
     "popularity": "DOUBLE", "vote_average": "DOUBLE", "vote_count": "INTEGER",
     "genres": "VARCHAR[]", "fetch_origin": "VARCHAR",
 }  # fmt: skip
+_CREDIT_COLUMNS = {
+    "tmdb_id": "BIGINT", "credit_type": "VARCHAR", "person_id": "BIGINT",
+    "person_name": "VARCHAR", "gender": "INTEGER", "character_name": "VARCHAR",
+    "department": "VARCHAR", "job": "VARCHAR",
+}  # fmt: skip
 TMDB_COLUMNS = {
     "movies": _TITLE_COLUMNS | {
         "release_date": "DATE", "runtime_minutes": "INTEGER", "budget": "BIGINT",
@@ -18,10 +23,8 @@ TMDB_COLUMNS = {
         "first_air_date": "DATE", "last_air_date": "DATE", "in_production": "BOOLEAN",
         "seasons": "INTEGER", "episodes": "INTEGER", "episode_runtime_minutes": "DOUBLE",
     },
-    "series_credits": {
-        "tmdb_id": "BIGINT", "credit_type": "VARCHAR", "person_id": "BIGINT",
-        "person_name": "VARCHAR",
-    },
+    "movies_credits": _CREDIT_COLUMNS,
+    "series_credits": _CREDIT_COLUMNS,
     "movies_collections": {
         "collection_id": "BIGINT", "collection_name": "VARCHAR", "tmdb_id": "BIGINT",
         "release_date": "DATE", "popularity": "DOUBLE", "vote_average": "DOUBLE",

@@ -95,3 +95,14 @@ def check_results(
         (e.asset_key.to_user_string(), e.check_name): e
         for e in result.get_asset_check_evaluations()
     }
+
+
+def rewrite(parquet: Path, statement: str) -> None:
+    """Change a Parquet file by a test-written statement on table `t`, which holds its rows."""
+    with duckdb.connect() as con:
+        con.execute(
+            "CREATE TABLE t AS SELECT * FROM read_parquet(?, hive_partitioning = false)",
+            [str(parquet)],
+        )
+        con.execute(statement)
+        con.table("t").write_parquet(str(parquet))

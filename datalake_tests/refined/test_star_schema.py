@@ -16,6 +16,7 @@ def test_every_table_is_written_and_passes_its_gates(refined_lake):
     checks = check_results(result)
     expected = {(f"refined/{t.name}", "keys_unique") for t in TABLES}
     expected |= {(f"refined/{t.name}", "references_resolved") for t in TABLES if t.references}
+    expected |= {(f"refined/{t.name}", "values_in_range") for t in TABLES if t.bounds}
     assert set(checks) == expected
     assert all(check.passed for check in checks.values())
     for spec in TABLES:
@@ -100,7 +101,7 @@ def test_creators_join_the_csv_artist_of_their_name(refined_lake):
         f"title_id = 'tt0068646' AND person_id = '{pacino['person_id']}'",
     )
     assert [(c["role"], c["character_name"], c["source"]) for c in godfather] == [
-        ("actor", "Michael Corleone", "imdb")
+        ("actor", "Michael Corleone", "imdb+tmdb")
     ]
 
 

@@ -1,25 +1,45 @@
 -- One row per title, person and role: the CSV's artists (role = their category: actor, actress,
--- director, writer...) and TMDB's series creators (role = creator). An artist credited twice
--- in one role keeps every character.
+-- director, writer...) and every TMDB credit (cast, crew, series creators; see tmdb_people).
+-- A TMDB cast credit of someone the CSV already lists acting in that title takes the CSV's
+-- role, so one performance is one row. Characters of one role are all kept; `source` says
+-- which sources list the credit (imdb, tmdb or imdb+tmdb).
+WITH csv_credits AS (
+    SELECT
+        title_id,
+        person_key(artist_name, birth_year) AS person_id,
+        coalesce(artist_category, 'unknown') AS role,
+        character_name
+    FROM csv_rows
+    WHERE artist_name IS NOT NULL
+),
+csv_acting AS (
+    SELECT title_id, person_id, min(role) AS role
+    FROM csv_credits
+    WHERE role IN ('actor', 'actress', 'self')
+    GROUP BY title_id, person_id
+),
+tmdb_credits AS (
+    SELECT
+        title.title_id,
+        people.person_id,
+        CASE WHEN people.acting THEN coalesce(acting.role, people.role) ELSE people.role END
+            AS role,
+        people.character_name
+    FROM tmdb_people AS people
+    JOIN dim_title AS title ON title.kind = people.kind AND title.tmdb_id = people.tmdb_id
+    LEFT JOIN csv_acting AS acting
+        ON acting.title_id = title.title_id AND acting.person_id = people.person_id
+)
 SELECT
     title_id,
     person_id,
     role,
     string_agg(DISTINCT character_name, ' / ' ORDER BY character_name) AS character_name,
-    min(source) AS source
+    string_agg(DISTINCT source, '+' ORDER BY source) AS source
 FROM (
-    SELECT
-        title_id,
-        person_key(artist_name, birth_year) AS person_id,
-        coalesce(artist_category, 'unknown') AS role,
-        character_name,
-        'imdb' AS source
-    FROM csv_rows
-    WHERE artist_name IS NOT NULL
+    SELECT *, 'imdb' AS source FROM csv_credits
     UNION ALL
-    SELECT title.title_id, creator.person_id, 'creator', NULL, 'tmdb'
-    FROM tmdb_creators AS creator
-    JOIN dim_title AS title ON title.kind = 'series' AND title.tmdb_id = creator.tmdb_id
+    SELECT *, 'tmdb' AS source FROM tmdb_credits
 )
 GROUP BY title_id, person_id, role
 ORDER BY title_id, person_id, role

@@ -1,15 +1,17 @@
--- One row per person: the CSV's artists (with the TMDB id of the creator they were matched to)
--- and the TMDB creators no artist stands for.
+-- One row per person: the CSV's artists (with the TMDB id of the TMDB person matched to them)
+-- and the TMDB people no artist stands for. Where several candidates exist, the smallest wins:
+-- the smallest TMDB id, and for a TMDB-only person the alphabetically first of their names
+-- (their professions are the roles TMDB credits them with).
 WITH matched AS (
     SELECT person_id, min(tmdb_person_id) AS tmdb_person_id
-    FROM tmdb_creators
+    FROM tmdb_people
     GROUP BY person_id
 )
 SELECT person_id, name, birth_year, death_year, professions, tmdb_person_id
 FROM csv_people LEFT JOIN matched USING (person_id)
 UNION ALL
-SELECT person_id, min(name), NULL, NULL, NULL, min(tmdb_person_id)
-FROM tmdb_creators
+SELECT person_id, min(name), NULL, NULL, list_sort(list_distinct(list(role))), min(tmdb_person_id)
+FROM tmdb_people
 WHERE person_id NOT IN (SELECT person_id FROM csv_people)
 GROUP BY person_id
 ORDER BY person_id

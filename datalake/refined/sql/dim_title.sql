@@ -1,5 +1,10 @@
 -- One row per title: the CSV's, enriched with TMDB's when TMDB knows its IMDb id, plus titles
--- only TMDB knows (found by /discover). The CSV's values win where both have one.
+-- only TMDB knows (found by /discover). Which source wins, field by field:
+--   titles, genres, release and end years, whether a series still runs: the CSV's, for every
+--   title it lists (the years come as a pair from one source, so the end never precedes the
+--   start; a series the CSV lists as running stays running whatever TMDB's last air date);
+--   runtime: the CSV's, TMDB's when the CSV has none; tmdb_id and franchise: TMDB's.
+-- Titles only TMDB knows take TMDB's values for everything.
 SELECT
     coalesce(csv.title_id, 'tmdb:' || tmdb.kind || ':' || tmdb.tmdb_id) AS title_id,
     coalesce(csv.title_id, tmdb.imdb_id) AS imdb_id,
@@ -7,9 +12,13 @@ SELECT
     coalesce(csv.kind, tmdb.kind) AS kind,
     coalesce(csv.primary_title, tmdb.title) AS primary_title,
     coalesce(csv.original_title, tmdb.original_title) AS original_title,
-    CAST(coalesce(csv.release_year, tmdb.release_year) AS SMALLINT) AS release_year,
-    CAST(coalesce(csv.release_year, tmdb.release_year) // 10 * 10 AS SMALLINT) AS decade,
-    CAST(coalesce(csv.end_year, tmdb.end_year) AS SMALLINT) AS end_year,
+    CAST(CASE WHEN csv.title_id IS NULL THEN tmdb.release_year ELSE csv.release_year END
+        AS SMALLINT) AS release_year,
+    CAST(CASE WHEN csv.title_id IS NULL THEN tmdb.release_year ELSE csv.release_year END
+        // 10 * 10 AS SMALLINT) AS decade,
+    CAST(CASE WHEN csv.title_id IS NULL THEN tmdb.end_year ELSE csv.end_year END
+        AS SMALLINT) AS end_year,
+    CASE WHEN csv.title_id IS NULL THEN tmdb.in_production ELSE csv.running END AS running,
     coalesce(csv.runtime_minutes, tmdb.runtime_minutes) AS runtime_minutes,
     coalesce(csv.genres, tmdb.genres) AS genres,
     tmdb.collection_id,

@@ -1,5 +1,6 @@
 -- One row per title: what IMDb (the CSV) and TMDB measure, and what follows from them.
--- `processing_year` (a bound variable) ends the run of a series still on the air.
+-- `processing_year` (a bound variable) ends the run of a series still on the air; a series
+-- neither ended nor running (its end year was impossible) has unknown years on the air.
 SELECT
     title.title_id,
     title.kind,
@@ -15,10 +16,12 @@ SELECT
     title.runtime_minutes,
     tmdb.seasons,
     tmdb.episodes,
-    round(tmdb.episodes / nullif(tmdb.seasons, 0), 2) AS episodes_per_season,
-    CASE WHEN title.kind = 'series' THEN
-        coalesce(title.end_year, greatest(getvariable('processing_year'), title.release_year))
-        - title.release_year + 1
+    round(nullif(tmdb.episodes, 0) / nullif(tmdb.seasons, 0), 2) AS episodes_per_season,
+    CASE
+        WHEN title.kind <> 'series' THEN NULL
+        WHEN title.end_year IS NOT NULL THEN title.end_year - title.release_year + 1
+        WHEN title.running THEN
+            greatest(getvariable('processing_year'), title.release_year) - title.release_year + 1
     END AS years_running,
     tmdb.in_production,
     in_configured_genres(title.genres) AS in_configured_genres
