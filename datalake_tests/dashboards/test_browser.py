@@ -27,6 +27,8 @@ from datalake_tests.refined.lake import DATE
 
 TABLES = ("dim_title", "fact_title_metrics")
 
+# The first test may have to install Chromium (apt-get) before it starts.
+pytestmark = pytest.mark.timeout(900)
 CHARTS = ("decades", "trends", "genres", "budget", "predictors", "franchises")
 
 

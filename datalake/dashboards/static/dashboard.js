@@ -490,7 +490,8 @@ function people() {
   return { finding: best ? t("peopleF", count(acclaimed.size), best.name, t(best.role.slice(0, -1)), num(best.titles.length)) : `${count(acclaimed.size)}: ${t("none")}`, body: tables, csv };
 }
 
-const COLUMNS = [["title", "tTitle"], ["kind", "tKind"], ["year", "tYear"], ["imdb_rating", "tImdb"], ["imdb_votes", "tVotes"], ["tmdb_vote_average", "tTmdb"], ["runtime_minutes", "tRuntime"]];
+for (const r of TITLES) r.genres = genreNames(r.mask).join(", ");
+const COLUMNS = [["title", "tTitle"], ["kind", "tKind"], ["year", "tYear"], ["genres", "genre"], ["imdb_rating", "tImdb"], ["imdb_votes", "tVotes"], ["tmdb_vote_average", "tTmdb"], ["runtime_minutes", "tRuntime"]];
 const SHOWN = 200;
 function titles() {
   const needle = state.search.trim().toLocaleLowerCase();
@@ -503,7 +504,7 @@ function titles() {
   });
   const search = h("input", { type: "search", id: "title-search", value: state.search, "aria-label": t("search"), placeholder: t("search"),
     oninput: (e) => { state.search = e.target.value; refreshTitles(); } });
-  const head = COLUMNS.map(([column, label], i) => h("th", { scope: "col", class: i > 2 ? "num" : null, "aria-sort": key === column ? (desc ? "descending" : "ascending") : "none" },
+  const head = COLUMNS.map(([column, label], i) => h("th", { scope: "col", class: i > 3 ? "num" : null, "aria-sort": key === column ? (desc ? "descending" : "ascending") : "none" },
     h("button", { type: "button", "data-sort": column, onclick: () => { state.sort = { key: column, desc: key === column ? !desc : column !== "title" }; renderSection("titles"); }, text: t(label) + (key === column ? (desc ? " ▼" : " ▲") : "") })));
   const cell = (r, column) => {
     const v = r[column];
@@ -512,7 +513,7 @@ function titles() {
     if (column === "imdb_rating" || column === "tmdb_vote_average") return num(v, 1);
     return typeof v === "number" && column !== "year" ? num(v) : String(v);
   };
-  const body = rows.slice(0, SHOWN).map((r) => h("tr", {}, COLUMNS.map(([column], i) => h("td", { class: i > 2 ? "num" : null }, cell(r, column)))));
+  const body = rows.slice(0, SHOWN).map((r) => h("tr", {}, COLUMNS.map(([column], i) => h("td", { class: i > 3 ? "num" : null }, cell(r, column)))));
   return {
     finding: t("shown", num(Math.min(SHOWN, rows.length)), num(rows.length)),
     body: [h("div", { class: "tools" }, search), h("div", { class: "scroll" }, h("table", { id: "title-table" }, h("thead", {}, h("tr", {}, head)), h("tbody", {}, body)))],
