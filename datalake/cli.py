@@ -15,13 +15,11 @@ def _instance():
     """The persistent Dagster instance, so command-line runs show up in the UI too."""
     import dagster as dg
 
+    from datalake.instance import prepare_home
+
     # DAGSTER_HOME is documented as `./.dagster_home` by default; set here, never at import.
     home = Path(os.environ.setdefault("DAGSTER_HOME", str(Path(DEFAULT_DAGSTER_HOME).resolve())))
-    home.mkdir(parents=True, exist_ok=True)
-    config = home / "dagster.yaml"
-    if not config.exists():
-        # No phoning home from an offline lake.
-        config.write_text("telemetry:\n  enabled: false\n")
+    prepare_home(home)
     return dg.DagsterInstance.get()
 
 

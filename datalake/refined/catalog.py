@@ -41,6 +41,7 @@ def write_catalog(con: duckdb.DuckDBPyConnection, date: str, tables: dict[str, L
     partitions_def=processing_date,
     io_manager_key=LAKE_IO_MANAGER,
     kinds={"duckdb"},
+    pool="duckdb_catalog",  # one writer of catalog.duckdb across concurrent runs
     automation_condition=dg.AutomationCondition.eager(),
 )
 def refined_catalog(context: dg.AssetExecutionContext, lake: LakeResource, **tables: LakeTable):

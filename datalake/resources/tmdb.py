@@ -9,6 +9,7 @@ from pydantic import Field
 
 from datalake.settings import DEFAULT_TMDB_BASE_URL
 from datalake.tmdb.client import ClientOptions, Credentials, TmdbClient
+from datalake.tmdb.shared_limit import shared_state_path
 
 
 class TmdbResource(dg.ConfigurableResource):
@@ -18,6 +19,11 @@ class TmdbResource(dg.ConfigurableResource):
         default=DEFAULT_TMDB_BASE_URL, description="TMDB API root (TMDB_BASE_URL)."
     )
     requests_per_second: int = Field(default=40, ge=1, description="Client-side rate limit.")
+    shared_rate_limit: bool = Field(
+        default=True,
+        description="One rate limit for every run and process on this machine (TMDB counts "
+        "requests per IP address); off, each run paces itself alone.",
+    )
     max_connections: int = Field(
         default=20, ge=1, description="Concurrent requests and pooled connections."
     )
@@ -66,5 +72,10 @@ class TmdbResource(dg.ConfigurableResource):
             retries=self.retries,
             backoff_factor=self.backoff_factor,
             timeout=self.timeout_seconds,
+            rate_state=(
+                shared_state_path(self.base_url, self.requests_per_second)
+                if self.shared_rate_limit
+                else None
+            ),
         )
         return TmdbClient(self.base_url, credentials, options)

@@ -8,9 +8,10 @@ retried. Credentials live only in the session and are redacted from every messag
 import json
 import logging
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import requests
-from pyrate_limiter import Duration, Limiter, Rate, StateBucket, TokenBucket
+from pyrate_limiter import Limiter
 from requests.adapters import HTTPAdapter
 from urllib3.exceptions import MaxRetryError
 from urllib3.util.retry import Retry
@@ -24,6 +25,7 @@ from datalake.tmdb.errors import (
     error_message,
     redact,
 )
+from datalake.tmdb.shared_limit import tmdb_limiter
 
 RETRY_STATUSES = (429, 500, 502, 503, 504)
 _LIMITER_KEY = "tmdb"
@@ -62,6 +64,7 @@ class ClientOptions:
     backoff_max: float = 30.0
     retry_after_max: float = 120.0
     timeout: float = 20.0
+    rate_state: Path | None = None  # a file shared by every process: one limit for all runs
 
 
 @dataclass(frozen=True)
@@ -117,11 +120,7 @@ class TmdbClient:
         self.base_url = base_url.rstrip("/")
         self._secrets = credentials.secrets
         self._timeout = options.timeout
-        # Evenly spaced requests, with a small burst (1/8 s worth) to win back slots lost to thread
-        # wake-up delays; a whole second's worth at once would trip TMDB's own limit.
-        burst = max(1, options.requests_per_second // 8)
-        rate = Rate(options.requests_per_second, Duration.SECOND, burst=burst)
-        self._limiter = Limiter(StateBucket([rate], algorithm=TokenBucket()), buffer_ms=0)
+        self._limiter = tmdb_limiter(options.requests_per_second, options.rate_state)
         self._retry = _PacedRetry(
             total=options.retries,
             backoff_factor=options.backoff_factor,
