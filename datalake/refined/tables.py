@@ -80,6 +80,19 @@ TABLES = (
         reads=("dim_title",),
     ),
     Table(
+        "dim_period",
+        "Years and decades, from the earliest release to the processing year: the periods the "
+        "trends group by.",
+        keys=("year",),
+        reads=("dim_title",),
+        columns={
+            "decade_label": "The decade as text, e.g. 1990s.",
+            "century": "The century's ordinal, e.g. 20 for 1950 (1900-1999).",
+            "is_processing_year": "The year of the processing date (partial: the year is not over).",
+        },
+        bounds=("decade = year // 10 * 10",),
+    ),
+    Table(
         "dim_person",
         "Artists (name, birth and death years, professions) and TMDB's series creators.",
         keys=("person_id",),
@@ -114,8 +127,9 @@ TABLES = (
         keys=("title_id",),
         trusted=(*LOCAL, *TMDB_TITLES),
         reads=("dim_title",),
-        references={"title_id": "dim_title"},
+        references={"title_id": "dim_title", "year": "dim_period"},
         columns={
+            "year": "Release (first air) year: the title's period in dim_period.",
             "roi": "(revenue - budget) / budget, when TMDB knows both.",
             "years_running": "Series: first to last year on the air (to the processing year if "
             "still running).",

@@ -118,7 +118,13 @@ def test_configured_genres_are_a_parameter(lake, monkeypatch):
     selection = dg.AssetSelection.assets(
         *(
             refined_key(t)
-            for t in ("dim_collection", "dim_title", "dim_genre", "fact_title_metrics")
+            for t in (
+                "dim_collection",
+                "dim_title",
+                "dim_genre",
+                "dim_period",
+                "fact_title_metrics",
+            )
         )
     )
     assert materialize(lake, selection=selection, dashboard=False).success

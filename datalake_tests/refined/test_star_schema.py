@@ -116,3 +116,23 @@ def test_genres_flag_the_configured_ones(refined_lake):
         for b in rows(lake, "bridge_title_genre", "title_id = 'tt0068646'")
     }
     assert pairs == {("tt0068646", "Crime"), ("tt0068646", "Drama")}
+
+
+def test_the_period_dimension_covers_every_year_without_gaps(refined_lake):
+    lake, _ = refined_lake
+    periods = rows(lake, "dim_period")
+    years = sorted(p["year"] for p in periods)
+    titles = rows(lake, "dim_title")
+    released = [t["release_year"] for t in titles if t["release_year"]]
+    last = max([2022, *released, *(t["end_year"] for t in titles if t["end_year"])])
+    assert years == list(range(min(released), last + 1))  # at least to the processing year
+    assert all(p["decade"] == p["year"] - p["year"] % 10 for p in periods)
+    assert [p["year"] for p in periods if p["is_processing_year"]] == [2022]
+    by_decade: dict[int, int] = {}
+    for year in released:
+        by_decade[year - year % 10] = by_decade.get(year - year % 10, 0) + 1
+    decade_of = {p["year"]: p["decade"] for p in periods}
+    joined: dict[int, int] = {}
+    for fact in rows(lake, "fact_title_metrics", "year IS NOT NULL"):
+        joined[decade_of[fact["year"]]] = joined.get(decade_of[fact["year"]], 0) + 1
+    assert joined == by_decade

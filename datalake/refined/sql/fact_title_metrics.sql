@@ -4,6 +4,7 @@
 SELECT
     title.title_id,
     title.kind,
+    title.release_year AS year,
     csv.imdb_rating,
     csv.imdb_votes,
     tmdb.vote_average AS tmdb_vote_average,
