@@ -34,8 +34,12 @@ SELECT
     title_id,
     person_id,
     role,
-    string_agg(DISTINCT character_name, ' / ' ORDER BY character_name) AS character_name,
-    string_agg(DISTINCT source, '+' ORDER BY source) AS source
+    -- list + list_distinct + list_sort: the same text as string_agg(DISTINCT .. ORDER BY ..),
+    -- whose ordered aggregate is ~4x the CPU of the hash aggregate on 1.5M groups of ~1 row.
+    array_to_string(
+        list_sort(list_distinct(list(character_name) FILTER (character_name IS NOT NULL))), ' / '
+    ) AS character_name,
+    array_to_string(list_sort(list_distinct(list(source))), '+') AS source
 FROM (
     SELECT *, 'imdb' AS source FROM csv_credits
     UNION ALL
