@@ -107,9 +107,14 @@ def test_loads_offline_with_every_chart_drawn(browser, refined_lake):
         for svg in figures:
             assert svg.get_attribute("aria-label"), section
             assert svg.find_elements(By.CSS_SELECTOR, ".mark"), section
-    for section in browser.find_elements(By.CSS_SELECTOR, "main > section"):
-        assert section.find_element(By.CSS_SELECTOR, ".finding").text, section.get_attribute("id")
-        assert section.find_element(By.CSS_SELECTOR, "a.csv").get_attribute("download")
+    sections = browser.find_elements(By.CSS_SELECTOR, "main > section")
+    assert len(sections) == 10
+    for section in sections:
+        name = section.get_attribute("id")
+        assert section.find_element(By.CSS_SELECTOR, ".finding").text, name
+        assert section.find_element(By.CSS_SELECTOR, "a.csv").get_attribute("download"), name
+        header, *data = csv_rows(browser, name)
+        assert header and data and all(len(row) >= len(header) for row in data), name
     screenshot(browser, "dashboard-1400")
     assert console_errors(browser) == []
 

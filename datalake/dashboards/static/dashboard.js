@@ -52,7 +52,7 @@ const T = {
     franchises: "Most popular franchises", franchisesQ: "Which franchises (TMDB collections) are the most popular, by the mean TMDB popularity of their titles in the lake?",
     franchisesF: (f, p, n) => `${f} is the most popular franchise: mean TMDB popularity ${p} over ${n}.`,
     franchise: "Franchise", meanPop: "Mean popularity", meanTmdb: "Mean TMDB rating", revenue: "Revenue (lake titles)",
-    none: "None for these filters.",
+    none: "None for these filters.", franchisesNone: "No title of these filters belongs to a franchise with a known popularity.",
     people: "People behind acclaimed titles", peopleQ: (h) => `Which directors, creators and actors are credited on titles rated at least ${h} on both IMDb and TMDB?`,
     peopleF: (n, who, role, k) => `${n} acclaimed; ${who} (${role}) is credited on the most of them (${k}).`,
     directors: "Directors", creators: "Creators", actors: "Actors", director: "director", creator: "creator", actor: "actor",
@@ -97,7 +97,7 @@ const T = {
     franchises: "Franquias mais populares", franchisesQ: "Quais franquias (coleções do TMDB) são as mais populares, pela popularidade média no TMDB dos seus títulos no lake?",
     franchisesF: (f, p, n) => `${f} é a franquia mais popular: popularidade média no TMDB ${p} sobre ${n}.`,
     franchise: "Franquia", meanPop: "Popularidade média", meanTmdb: "Nota média no TMDB", revenue: "Receita (títulos no lake)",
-    none: "Nenhum para estes filtros.",
+    none: "Nenhum para estes filtros.", franchisesNone: "Nenhum título destes filtros pertence a uma franquia com popularidade conhecida.",
     people: "Pessoas por trás de títulos aclamados", peopleQ: (h) => `Quais diretores, criadores e atores estão nos títulos com nota de pelo menos ${h} no IMDb e no TMDB?`,
     peopleF: (n, who, role, k) => `${n} aclamados; ${who} (${role}) aparece na maioria deles (${k}).`,
     directors: "Diretores", creators: "Criadores", actors: "Atores", director: "diretor", creator: "criador", actor: "ator",
@@ -402,14 +402,19 @@ function genres() {
 }
 
 const tmdbRows = () => TMDB.filter((r) => matches(r));
-function needsTmdb(rows) {
-  return rows.length ? null : { finding: t("noTmdb"), body: h("p", { class: "notice", text: P.tmdb_fetched[0] ? t("noTmdb") : t("tmdbNone") }), csv: [["titles"], [0]] };
+// What a TMDB question says when no title of the filters has TMDB data (or the date has none).
+function needsTmdb() {
+  if (tmdbRows().length) return null;
+  const why = P.tmdb_fetched[0] ? t("noTmdb") : t("tmdbNone");
+  return { finding: why, body: h("p", { class: "notice", text: why }), csv: [["titles"], [0]] };
 }
+const nothing = (finding, header) => ({ finding, body: h("p", { class: "notice", text: t("none") }), csv: [header] });
 
 function budget() {
-  const rows = tmdbRows().filter((r) => r.kind === "movie" && r.budget > 0 && known(r.tmdb_popularity));
-  const empty = needsTmdb(rows);
+  const empty = needsTmdb();
   if (empty) return empty;
+  const rows = tmdbRows().filter((r) => r.kind === "movie" && r.budget > 0 && known(r.tmdb_popularity));
+  if (!rows.length) return nothing(t("budgetF", num(0), num(null), num(null)), ["title", "year", "budget", "tmdb_popularity"]);
   const xs = rows.map((r) => r.budget), ys = rows.map((r) => r.tmdb_popularity);
   const rho = spearman(xs, ys), r = pearson(xs, ys);
   const points = rows.map((m) => ({ x: m.budget, y: m.tmdb_popularity, tip: `${m.title} (${m.year ?? "?"}): US$ ${compact(m.budget)}, ${num(m.tmdb_popularity, 2)}` }));
@@ -422,9 +427,9 @@ function budget() {
 
 const MEASURES = [["mRevenue", "movie", "revenue"], ["mRoi", "movie", "roi"], ["mVotes", null, "imdb_votes"], ["mYears", "series", "years_running"], ["mSeasons", "series", "seasons"]];
 function predictors() {
-  const base = tmdbRows().filter((r) => known(r.imdb_rating) && known(r.tmdb_vote_average));
-  const empty = needsTmdb(base);
+  const empty = needsTmdb();
   if (empty) return empty;
+  const base = tmdbRows().filter((r) => known(r.imdb_rating) && known(r.tmdb_vote_average));
   const found = MEASURES.map(([id, kind, column]) => {
     const rows = base.filter((r) => (!kind || r.kind === kind) && known(r[column]));
     const y = rows.map((r) => r[column]);
@@ -448,9 +453,9 @@ function predictors() {
 }
 
 function franchises() {
-  const rows = tmdbRows().filter((r) => r.collection_id != null);
-  const empty = needsTmdb(rows);
+  const empty = needsTmdb();
   if (empty) return empty;
+  const rows = tmdbRows().filter((r) => r.collection_id != null);
   const groups = new Map();
   for (const r of rows) (groups.get(r.collection_id) || groups.set(r.collection_id, []).get(r.collection_id)).push(r);
   const found = [...groups].map(([id, titles]) => {
@@ -458,7 +463,7 @@ function franchises() {
     const revenues = titles.map((r) => r.revenue).filter(known);
     return { name: FRANCHISE.get(id) ?? `#${id}`, n: titles.length, popularity: mean(pops), rating: mean(votes), revenue: revenues.length ? revenues.reduce((a, b) => a + b, 0) : null };
   }).filter((f) => f.popularity != null).sort((a, b) => b.popularity - a.popularity || a.name.localeCompare(b.name)).slice(0, 10);
-  if (!found.length) return { finding: t("none"), body: h("p", { class: "notice", text: t("none") }), csv: [["franchise"]] };
+  if (!found.length) return nothing(t("franchisesNone"), ["franchise", "titles", "mean_popularity", "mean_tmdb_rating", "revenue"]);
   const top = found[0];
   return {
     finding: t("franchisesF", top.name, num(top.popularity, 2), count(top.n)),
@@ -470,7 +475,7 @@ function franchises() {
 
 function people() {
   const acclaimed = new Map(tmdbRows().filter((r) => r.imdb_rating >= D.high_rating && r.tmdb_vote_average >= D.high_rating).map((r) => [r.title_id, r]));
-  const empty = needsTmdb(TMDB.filter((r) => matches(r)));
+  const empty = needsTmdb();
   if (empty) return empty;
   const csv = [["role", "name", "titles", "mean_imdb", "mean_tmdb", "which"]];
   let best = null;
