@@ -11,11 +11,19 @@ from typing import Any
 
 import duckdb
 
+from datalake.refined.analysis import QUESTIONS, create_question_views
 from datalake.shared.sql import sql_file
 
 VOTE_FLOORS = (0, 100, 1_000, 10_000, 100_000)  # the "minimum IMDb votes" choices
 TOP_TITLES = 50  # most-voted titles per kind and decade in the titles table
 HIGH_RATING = 7.5  # "rated highly" on both 0-10 scales (the people question)
+ANSWER_ROWS = 200  # most rows of a question view embedded (its first, in the view's order)
+# Views whose first rows would be one group only: their first rows of each group instead.
+_FIRST_OF_EACH = {
+    "acclaimed_people": "QUALIFY row_number() OVER "
+    "(PARTITION BY role_group ORDER BY titles DESC, name, person_id) <= 20 "
+    "ORDER BY role_group, titles DESC, name, person_id",
+}
 
 
 def _plain(value: Any) -> Any:
@@ -30,11 +38,29 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def columns(con: duckdb.DuckDBPyConnection, name: str, params: list | None = None) -> dict:
-    """The rows of `sql/<name>.sql` as {"columns": [...], "rows": [[...]]} (compact JSON)."""
-    result = con.execute(sql_file("datalake.dashboards", name), params or [])
+def _compact(result: duckdb.DuckDBPyConnection, limit: int | None = None) -> dict:
+    """{"columns": [...], "rows": [[...]]} (compact JSON), at most `limit` rows."""
     names = [d[0] for d in result.description]
-    return {"columns": names, "rows": [[_plain(v) for v in row] for row in result.fetchall()]}
+    rows = result.fetchmany(limit) if limit else result.fetchall()
+    return {"columns": names, "rows": [[_plain(v) for v in row] for row in rows]}
+
+
+def columns(con: duckdb.DuckDBPyConnection, name: str, params: list | None = None) -> dict:
+    """The rows of `sql/<name>.sql`."""
+    return _compact(con.execute(sql_file("datalake.dashboards", name), params or []))
+
+
+def answers(con: duckdb.DuckDBPyConnection) -> dict:
+    """Each business question's view (refined/sql/analysis), as the catalog answers it for all
+    titles: the page shows it beside its own filtered figures, which must agree at no filter."""
+    create_question_views(con)
+    found = {}
+    for question in QUESTIONS:
+        ((total,),) = con.execute(f"SELECT count(*) FROM {question.name}").fetchall()
+        keep = _FIRST_OF_EACH.get(question.name, "")
+        table = _compact(con.execute(f"SELECT * FROM {question.name} {keep}"), ANSWER_ROWS)
+        found[question.name] = table | {"total": total, "en": question.en, "pt": question.pt}
+    return found
 
 
 def page_data(con: duckdb.DuckDBPyConnection, genres: tuple[str, ...]) -> dict:
@@ -52,4 +78,5 @@ def page_data(con: duckdb.DuckDBPyConnection, genres: tuple[str, ...]) -> dict:
         "tmdb": columns(con, "tmdb_titles"),
         "collections": columns(con, "collections"),
         "credits": columns(con, "credits", [HIGH_RATING, HIGH_RATING]),
+        "answers": answers(con),
     }

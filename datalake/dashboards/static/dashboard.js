@@ -48,14 +48,14 @@ const T = {
     predictorsTie: (w, m) => `Neither rating wins: each is closer on ${w} of ${m} measures with a defined correlation.`,
     predictorsNone: "No measure has a defined correlation for these filters.",
     measure: "Success measure", closer: "Closer", tie: "tie",
-    mRevenue: "movie revenue", mRoi: "movie ROI", mVotes: "IMDb votes", mYears: "series years running", mSeasons: "series seasons",
+    mRevenue: "movie revenue", mRoi: "movie ROI", mVotesMovies: "movie IMDb votes", mVotesSeries: "series IMDb votes", mYears: "series years running", mSeasons: "series seasons",
     franchises: "Most popular franchises", franchisesQ: "Which franchises (TMDB collections) are the most popular, by the mean TMDB popularity of their titles in the lake?",
     franchisesF: (f, p, n) => `${f} is the most popular franchise: mean TMDB popularity ${p} over ${n}.`,
     franchise: "Franchise", meanPop: "Mean popularity", meanTmdb: "Mean TMDB rating", revenue: "Revenue (lake titles)",
     none: "None for these filters.", franchisesNone: "No title of these filters belongs to a franchise with a known popularity.",
-    people: "People behind acclaimed titles", peopleQ: (h) => `Which directors, creators and actors are credited on titles rated at least ${h} on both IMDb and TMDB?`,
+    people: "People behind acclaimed titles", peopleQ: (h) => `Which directors, creators, writers and actors are credited on titles rated at least ${h} on both IMDb and TMDB?`,
     peopleF: (n, who, role, k) => `${n} acclaimed; ${who} (${role}) is credited on the most of them (${k}).`,
-    directors: "Directors", creators: "Creators", actors: "Actors", director: "director", creator: "creator", actor: "actor",
+    directors: "Directors", creators: "Creators", writers: "Writers", actors: "Actors", director: "director", creator: "creator", writer: "writer", actor: "actor",
     name: "Name", which: "Which", meanImdb: "Mean IMDb",
     titlesH: "Titles", titlesQ: (k) => `The ${k} most-voted titles of each kind and decade that match the filters. Search by title; click a heading to sort.`,
     search: "Search titles", shown: (a, b) => `Showing ${a} of ${b} matching titles.`,
@@ -66,6 +66,8 @@ const T = {
     tmdbNone: "No TMDB data for this date: the TMDB-based figures are undefined.",
     method: "Means are over the titles that have the value; a statistic with no titles, or a correlation with fewer than three titles or a constant column, is undefined. Titles without a release year count only when every decade is selected.",
     noTmdb: "No title matching these filters has TMDB data.",
+    answer: (v, n) => `All titles, as the catalog view analysis.${v} answers (${n} rows, no filter)`,
+    answerShown: (a, b) => `First ${a} of ${b} rows; the download has every embedded row.`,
   },
   pt: {
     title: (g) => `Filmes e séries: ${g}`, subtitle: (d) => `Data de processamento ${d} · construído a partir da camada Refined`,
@@ -93,14 +95,14 @@ const T = {
     predictorsTie: (w, m) => `Nenhuma nota vence: cada uma é mais próxima em ${w} de ${m} medidas com correlação definida.`,
     predictorsNone: "Nenhuma medida tem correlação definida para estes filtros.",
     measure: "Medida de sucesso", closer: "Mais próxima", tie: "empate",
-    mRevenue: "receita dos filmes", mRoi: "ROI dos filmes", mVotes: "votos no IMDb", mYears: "anos no ar das séries", mSeasons: "temporadas das séries",
+    mRevenue: "receita dos filmes", mRoi: "ROI dos filmes", mVotesMovies: "votos no IMDb dos filmes", mVotesSeries: "votos no IMDb das séries", mYears: "anos no ar das séries", mSeasons: "temporadas das séries",
     franchises: "Franquias mais populares", franchisesQ: "Quais franquias (coleções do TMDB) são as mais populares, pela popularidade média no TMDB dos seus títulos no lake?",
     franchisesF: (f, p, n) => `${f} é a franquia mais popular: popularidade média no TMDB ${p} sobre ${n}.`,
     franchise: "Franquia", meanPop: "Popularidade média", meanTmdb: "Nota média no TMDB", revenue: "Receita (títulos no lake)",
     none: "Nenhum para estes filtros.", franchisesNone: "Nenhum título destes filtros pertence a uma franquia com popularidade conhecida.",
-    people: "Pessoas por trás de títulos aclamados", peopleQ: (h) => `Quais diretores, criadores e atores estão nos títulos com nota de pelo menos ${h} no IMDb e no TMDB?`,
+    people: "Pessoas por trás de títulos aclamados", peopleQ: (h) => `Quais diretores, criadores, roteiristas e atores estão nos títulos com nota de pelo menos ${h} no IMDb e no TMDB?`,
     peopleF: (n, who, role, k) => `${n} aclamados; ${who} (${role}) aparece na maioria deles (${k}).`,
-    directors: "Diretores", creators: "Criadores", actors: "Atores", director: "diretor", creator: "criador", actor: "ator",
+    directors: "Diretores", creators: "Criadores", writers: "Roteiristas", actors: "Atores", director: "diretor", creator: "criador", writer: "roteirista", actor: "ator",
     name: "Nome", which: "Quais", meanImdb: "Média IMDb",
     titlesH: "Títulos", titlesQ: (k) => `Os ${k} títulos mais votados de cada tipo e década que atendem aos filtros. Busque pelo título; clique num cabeçalho para ordenar.`,
     search: "Buscar títulos", shown: (a, b) => `Mostrando ${a} de ${b} títulos encontrados.`,
@@ -111,6 +113,8 @@ const T = {
     tmdbNone: "Sem dados do TMDB nesta data: os números baseados no TMDB são indefinidos.",
     method: "As médias são sobre os títulos que têm o valor; uma estatística sem títulos, ou uma correlação com menos de três títulos ou uma coluna constante, é indefinida. Títulos sem ano de lançamento contam só quando todas as décadas estão selecionadas.",
     noTmdb: "Nenhum título com estes filtros tem dados do TMDB.",
+    answer: (v, n) => `Todos os títulos, como a view analysis.${v} do catálogo responde (${n} linhas, sem filtro)`,
+    answerShown: (a, b) => `Primeiras ${a} de ${b} linhas; o download tem todas as linhas embutidas.`,
   },
 };
 const t = (key, ...args) => { const v = T[state.lang][key]; return typeof v === "function" ? v(...args) : v; };
@@ -425,17 +429,18 @@ function budget() {
   };
 }
 
-const MEASURES = [["mRevenue", "movie", "revenue"], ["mRoi", "movie", "roi"], ["mVotes", null, "imdb_votes"], ["mYears", "series", "years_running"], ["mSeasons", "series", "seasons"]];
+// The measures of analysis.rating_vs_success, each over one kind of title.
+const MEASURES = [["mRevenue", "movie", "revenue"], ["mRoi", "movie", "roi"], ["mVotesMovies", "movie", "imdb_votes"], ["mVotesSeries", "series", "imdb_votes"], ["mSeasons", "series", "seasons"], ["mYears", "series", "years_running"]];
 function predictors() {
   const empty = needsTmdb();
   if (empty) return empty;
   const base = tmdbRows().filter((r) => known(r.imdb_rating) && known(r.tmdb_vote_average));
   const found = MEASURES.map(([id, kind, column]) => {
-    const rows = base.filter((r) => (!kind || r.kind === kind) && known(r[column]));
+    const rows = base.filter((r) => r.kind === kind && known(r[column]));
     const y = rows.map((r) => r[column]);
     const imdb = spearman(rows.map((r) => r.imdb_rating), y), tmdb = spearman(rows.map((r) => r.tmdb_vote_average), y);
     const closer = imdb == null || tmdb == null ? null : Math.abs(imdb) > Math.abs(tmdb) ? "IMDb" : Math.abs(tmdb) > Math.abs(imdb) ? "TMDB" : t("tie");
-    return { id, n: rows.length, imdb, tmdb, closer };
+    return { id, kind, column, n: rows.length, imdb, tmdb, closer };
   });
   const defined = found.filter((f) => f.closer != null);
   const imdbWins = defined.filter((f) => f.closer === "IMDb").length, tmdbWins = defined.filter((f) => f.closer === "TMDB").length;
@@ -448,7 +453,7 @@ function predictors() {
     finding,
     body: [table([t("measure"), t("titlesLabel"), "IMDb ρ", "TMDB ρ", t("closer")], rows, new Set([1, 2, 3])),
       bars.length ? figure(t("predictors"), barChart(t("predictors"), bars, (v) => num(v, 2))) : null],
-    csv: [["measure", "titles", "imdb_spearman", "tmdb_spearman", "closer"], ...found.map((f) => [f.id, f.n, f.imdb, f.tmdb, f.closer])],
+    csv: [["measure", "kind", "titles", "imdb_spearman", "tmdb_spearman", "closer"], ...found.map((f) => [f.column, f.kind, f.n, f.imdb, f.tmdb, f.closer])],
   };
 }
 
@@ -479,11 +484,17 @@ function people() {
   if (empty) return empty;
   const csv = [["role", "name", "titles", "mean_imdb", "mean_tmdb", "which"]];
   let best = null;
-  const tables = ["directors", "creators", "actors"].map((role) => {
+  const tables = ["directors", "creators", "writers", "actors"].map((role) => {
     const credited = new Map();
-    for (const c of CREDITS) if (c.role_group === role && acclaimed.has(c.title_id)) (credited.get(c.name) || credited.set(c.name, []).get(c.name)).push(acclaimed.get(c.title_id));
-    const ranked = [...credited].map(([name, titles]) => ({ name, titles, imdb: mean(titles.map((x) => x.imdb_rating)), tmdb: mean(titles.map((x) => x.tmdb_vote_average)) }))
-      .sort((a, b) => b.titles.length - a.titles.length || b.imdb - a.imdb || a.name.localeCompare(b.name)).slice(0, 5);
+    for (const c of CREDITS) {
+      if (c.role_group !== role || !acclaimed.has(c.title_id)) continue;
+      if (!credited.has(c.person_id)) credited.set(c.person_id, { id: c.person_id, name: c.name, titles: [] });
+      credited.get(c.person_id).titles.push(acclaimed.get(c.title_id));
+    }
+    // analysis.acclaimed_people's order: most titles first, then by name.
+    const byName = (a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1);
+    const ranked = [...credited.values()].map((p) => ({ ...p, imdb: mean(p.titles.map((x) => x.imdb_rating)), tmdb: mean(p.titles.map((x) => x.tmdb_vote_average)) }))
+      .sort((a, b) => b.titles.length - a.titles.length || byName(a, b)).slice(0, 5);
     for (const p of ranked) {
       csv.push([role, p.name, p.titles.length, p.imdb, p.tmdb, p.titles.map((x) => x.title).join("; ")]);
       if (!best || p.titles.length > best.titles.length) best = { ...p, role };
@@ -554,6 +565,24 @@ const SECTIONS = [
   ["titles", "titlesH", "titlesQ", titles, true], ["provenance", "provenance", "provenanceQ", provenance, true],
 ];
 
+// Each question's catalog view (refined/sql/analysis) as it answers for all titles.
+const VIEWS = { trends: "runtime_by_period", genres: "genre_popularity_by_decade", budget: "budget_vs_popularity", predictors: "rating_vs_success", franchises: "franchise_popularity", people: "acclaimed_people" };
+const SHOWN_ANSWER = 50;
+function answer(id) {
+  const name = VIEWS[id], view = D.answers && D.answers[name];
+  if (!view) return null;
+  const plain = (column) => /year|decade|period|_id$|rank/.test(column);
+  const cells = view.rows.slice(0, SHOWN_ANSWER).map((r) => r.map((v, i) => (v == null ? null
+    : typeof v !== "number" ? String(v) : plain(view.columns[i]) ? String(v) : num(v, Number.isInteger(v) ? 0 : 2))));
+  const numeric = new Set(view.columns.map((c, i) => (view.rows.some((r) => typeof r[i] === "number") ? i : -1)));
+  return h("details", { class: "answer", "data-view": name },
+    h("summary", { text: t("answer", name, num(view.total)) }),
+    h("p", { class: "question", text: state.lang === "pt" ? view.pt : view.en }),
+    table(view.columns, cells, numeric),
+    h("p", { text: t("answerShown", num(cells.length), num(view.total)) }),
+    h("a", { class: "answer-csv", href: csvHref([view.columns, ...view.rows]), download: `${name}-${P.date}.csv`, text: `${t("csv")}: analysis.${name}` }));
+}
+
 // ---- page --------------------------------------------------------------------------------
 const csvText = (rows) => rows.map((r) => r.map((v) => {
   const s = v == null ? "" : String(v);
@@ -569,7 +598,7 @@ function renderSection(id) {
   const href = csvHref(csv);
   const section = h("section", { id, class: wide ? "wide" : null, "aria-labelledby": heading },
     h("h2", { id: heading, text: t(title) }), h("p", { class: "question", text: t(question, id === "titles" ? D.top_titles : D.high_rating) }),
-    h("p", { class: "finding", text: finding }), body,
+    h("p", { class: "finding", text: finding }), body, answer(id),
     h("div", { class: "tools" }, h("a", { class: "csv", href, download: `${id}-${P.date}.csv`, "aria-label": `${t("csv")}: ${t(title)}`, text: t("csv") })));
   const old = document.getElementById(id);
   if (old) old.replaceWith(section); else document.getElementById("sections").append(section);
