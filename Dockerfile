@@ -1,25 +1,36 @@
-# The datalake platform: `datalake` CLI and the Dagster UI. Credentials come only from the
-# runtime environment (`docker run -e TMDB_API_KEY ...`), never from the image.
-FROM python:3.11-slim
+# The datalake platform image: the Dagster webserver, the daemon, or one `datalake run`.
+# Credentials come only from the runtime environment (`-e TMDB_API_KEY`), never from the image.
+# Two stages: the build stage installs the pinned runtime requirements (docker/requirements.txt:
+# requirements.lock without the test and lint packages) into a venv; the runtime stage copies
+# only that venv, the workspace and the instance configuration.
 
-ENV PYTHONDONTWRITEBYTECODE=1 \
+FROM python:3.11.14-slim-bookworm AS build
+ENV PIP_DISABLE_PIP_VERSION_CHECK=1
+WORKDIR /src
+COPY docker/requirements.txt ./requirements.txt
+RUN python -m venv /opt/venv \
+ && /opt/venv/bin/pip install --no-cache-dir --no-deps -r requirements.txt
+COPY pyproject.toml README.md ./
+COPY datalake ./datalake
+RUN /opt/venv/bin/pip install --no-cache-dir --no-deps . \
+ && /opt/venv/bin/python -m compileall -q /opt/venv
+
+FROM python:3.11.14-slim-bookworm AS runtime
+ENV PATH=/opt/venv/bin:$PATH \
     PYTHONUNBUFFERED=1 \
     DAGSTER_HOME=/opt/dagster/home \
     DATALAKE_STORAGE=/data/lake
-
+RUN useradd --uid 10001 --create-home --shell /usr/sbin/nologin datalake \
+ && mkdir -p /opt/dagster/home /data/lake \
+ && chown -R datalake:datalake /opt/dagster/home /data
+COPY --from=build /opt/venv /opt/venv
+COPY workspace.yaml /opt/datalake/workspace.yaml
+COPY docker/dagster.yaml /opt/datalake/dagster.yaml
+COPY docker/entrypoint.sh /usr/local/bin/datalake-entrypoint
 WORKDIR /opt/datalake
-COPY requirements.lock pyproject.toml README.md ./
-RUN pip install --no-cache-dir -r requirements.lock
-COPY datalake ./datalake
-COPY benchmarks ./benchmarks
-COPY workspace.yaml ./
-RUN pip install --no-cache-dir --no-deps . \
- && mkdir -p "$DAGSTER_HOME" /data/lake \
- && printf 'telemetry:\n  enabled: false\n' > "$DAGSTER_HOME/dagster.yaml" \
- && useradd --create-home datalake && chown -R datalake "$DAGSTER_HOME" /data
-
 USER datalake
-VOLUME ["/data"]
+# Run history and sensor cursors (or, with docker/dagster.yaml, only compute logs) and the lake.
+VOLUME ["/opt/dagster/home", "/data"]
 EXPOSE 3000
-# The UI binds 127.0.0.1 by default; inside a container publish it with `dagster dev -h 0.0.0.0`.
-CMD ["dagster", "dev", "-m", "datalake.definitions", "--host", "0.0.0.0", "--port", "3000"]
+ENTRYPOINT ["datalake-entrypoint"]
+CMD ["webserver"]

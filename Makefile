@@ -5,7 +5,7 @@ PYTHON ?= python3
 STAMP  := $(VENV)/.installed
 export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 
-.PHONY: install demo test lint ui bench lock clean
+.PHONY: install demo test lint ui bench lock image-requirements clean
 
 install: $(STAMP)
 
@@ -41,6 +41,10 @@ bench: install
 
 lock:
 	$(BIN)/uv pip compile requirements.in -o requirements.lock
+
+# The image's requirements: the runtime dependencies of pyproject.toml at the lock's versions.
+image-requirements:
+	$(BIN)/uv pip compile pyproject.toml --constraint requirements.lock -o docker/requirements.txt
 
 clean:
 	rm -rf $(VENV) lake .dagster_home

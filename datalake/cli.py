@@ -54,8 +54,9 @@ def cmd_tmdb_sandbox(args) -> int:
 
 
 def cmd_ui(args) -> int:
-    from datalake.ui import run_ui
+    from datalake.ui import check_port_free, run_ui
 
+    check_port_free(args.port)  # before anything is created or started
     _instance()
     return run_ui(port=args.port)
 

@@ -86,6 +86,10 @@ def check_date(partition_key: str) -> None:
         )
 
 
+def _any_partitioned(selection: dg.AssetSelection, graph) -> bool:
+    return any(graph.get(key).partitions_def for key in selection.resolve(graph))
+
+
 def run_lake(
     partition_key: str,
     select: str | None = None,
@@ -110,7 +114,8 @@ def run_lake(
     result = job.execute_in_process(
         run_config={"loggers": {"console": {}}},  # a logger runs only when configured
         instance=instance,
-        partition_key=partition_key,
+        # A selection of unpartitioned assets only (the catalog) runs without a date.
+        partition_key=partition_key if _any_partitioned(selection, graph) else None,
         raise_on_error=False,
     )
     report = RunReport(success=result.success)

@@ -12,7 +12,10 @@ def test_definitions_load_and_validate():
     dg.Definitions.validate_loadable(defs)
 
 
-def test_every_asset_is_date_partitioned_grouped_and_described():
+CATALOG = dg.AssetKey(["refined", "catalog"])  # one file, so one unpartitioned asset
+
+
+def test_every_asset_but_the_catalog_is_date_partitioned_grouped_and_described():
     graph = defs.resolve_asset_graph()
     keys = graph.get_all_asset_keys()
     assert {
@@ -21,7 +24,7 @@ def test_every_asset_is_date_partitioned_grouped_and_described():
     } <= keys
     for key in keys:
         node = graph.get(key)
-        assert node.partitions_def == processing_date, key
+        assert node.partitions_def == (None if key == CATALOG else processing_date), key
         assert node.group_name == key.path[0], key
         assert node.description, key
 
@@ -45,3 +48,21 @@ def test_workspace_loads_the_definitions_module():
     with open(Path(__file__).parents[1] / "workspace.yaml") as f:
         workspace = yaml.safe_load(f)
     assert workspace["load_from"][0]["python_module"]["module_name"] == "datalake.definitions"
+
+
+def test_the_ui_and_dagster_dev_load_one_code_location_name():
+    from datalake.ui import WORKSPACE, ui_command
+
+    assert str(WORKSPACE) in ui_command(3000)
+    root = yaml.safe_load((Path(__file__).parents[1] / "workspace.yaml").read_text())
+    shipped = yaml.safe_load(WORKSPACE.read_text())
+    assert shipped == root
+    assert root["load_from"][0]["python_module"]["location_name"] == "datalake"
+
+
+def test_default_statuses_are_explicit():
+    sensors = {s.name: s for s in defs.sensors or []}
+    assert sensors["landing_sensor"].default_status == dg.DefaultSensorStatus.STOPPED
+    assert sensors["automation_sensor"].default_status == dg.DefaultSensorStatus.RUNNING
+    (schedule,) = defs.schedules or []
+    assert schedule.default_status == dg.DefaultScheduleStatus.STOPPED

@@ -21,6 +21,8 @@ def today_partition() -> str:
     description="Watches DATALAKE_LANDING for movies.csv / series.csv; each new version is ingested once.",
     asset_selection=[raw_csv_asset_key(spec) for spec in SPECS],
     minimum_interval_seconds=60,
+    # Off until switched on: it would ingest whatever DATALAKE_LANDING holds at once.
+    default_status=dg.DefaultSensorStatus.STOPPED,
 )
 def landing_sensor(context: dg.SensorEvaluationContext, lake: LakeResource) -> dg.SensorResult:
     # The cursor maps each spec to the version (size+mtime or ETag) last requested: its only state.

@@ -79,11 +79,22 @@ def trusted_prefix(origin: Literal["local", "tmdb"], table: str, partition_key: 
 
 def refined_prefix(table: str, partition_key: str) -> str:
     """`Refined/<table>/dt=2022-05-02/`: one star-schema table snapshot."""
-    return f"Refined/{_name(table)}/{_dt(partition_key)}/"
+    return f"{refined_table_root(table)}{_dt(partition_key)}/"
+
+
+def refined_table_root(table: str) -> str:
+    """`Refined/<table>/`: every date's snapshot of one star-schema table."""
+    return f"Refined/{_name(table)}/"
+
+
+def snapshot_dates(keys: Sequence[str]) -> set[str]:
+    """The dates of the `dt=YYYY-MM-DD/` folders these keys lie in."""
+    found = (re.search(r"/dt=(\d{4}-\d{2}-\d{2})/", key) for key in keys)
+    return {match.group(1) for match in found if match}
 
 
 def refined_catalog_key() -> str:
-    """`Refined/catalog.duckdb`: DuckDB views over the last materialised star-schema snapshot."""
+    """`Refined/catalog.duckdb`: DuckDB views over the newest complete star-schema snapshot."""
     return "Refined/catalog.duckdb"
 
 

@@ -4,6 +4,7 @@ import os
 import shutil
 import stat
 import tempfile
+import uuid
 from pathlib import Path
 from typing import BinaryIO
 
@@ -90,8 +91,10 @@ class LocalStorage(Storage):
     def upload(self, source: Readable, key: str) -> None:
         target = self._path(key)
         target.parent.mkdir(parents=True, exist_ok=True)
-        # Write beside the target and rename: readers never see a half-written file.
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
+        # Write beside the target and rename: readers never see a half-written file. Mode 0666
+        # less the process umask (mkstemp's 0600 would hide the lake from its other readers).
+        tmp = target.parent / f".tmp-{uuid.uuid4().hex}"
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
         try:
             with os.fdopen(fd, "wb") as out:
                 shutil.copyfileobj(source, out, _CHUNK)

@@ -16,10 +16,15 @@ def test_every_output_goes_through_the_lake_io_manager():
         assert assets_def.node_def.output_def_named(output).io_manager_key == LAKE_IO_MANAGER, key
 
 
+# The catalog (unpartitioned) reads no table: it binds views to the newest date every Refined
+# table has, found in storage; its dependencies are declared for lineage and automation only.
+CATALOG = dg.AssetKey(["refined", "catalog"])
+
+
 def test_every_dependency_between_lake_assets_is_a_loaded_input():
     graph = defs.resolve_asset_graph()
     lake = graph.get_all_asset_keys()
-    for key in lake:
+    for key in lake - {CATALOG}:
         assets_def = graph.get(key).assets_def
         inputs = set(assets_def.keys_by_input_name.values())
         deps = {dep.asset_key for dep in assets_def.specs_by_key[key].deps}
@@ -41,3 +46,10 @@ def test_reads_of_earlier_partitions_are_declared_mappings():
     assert (mapping.start_offset, mapping.end_offset) == (-30, 0)
     own = graph.get(raw).assets_def.get_partition_mapping(raw)  # the refetch window
     assert (own.start_offset, own.end_offset) == (-30, -1)
+
+
+def test_the_catalog_depends_on_every_refined_table():
+    graph = defs.resolve_asset_graph()
+    deps = {dep.asset_key for dep in graph.get(CATALOG).assets_def.specs_by_key[CATALOG].deps}
+    refined = {k for k in graph.get_all_asset_keys() if k.path[0] == "refined"} - {CATALOG}
+    assert deps == refined

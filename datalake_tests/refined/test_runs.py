@@ -7,8 +7,12 @@ from pathlib import Path
 import dagster as dg
 import duckdb
 
+from datalake.refined.catalog import newest_complete_date
 from datalake.refined.tables import TABLES, refined_key
+from datalake.runner import run_lake
+from datalake.settings import Settings
 from datalake.storage.layout import refined_catalog_key, refined_prefix, trusted_prefix
+from datalake_tests.lakes import Lake
 from datalake_tests.refined.lake import DATE, check_results, materialize, rows, table
 
 
@@ -135,3 +139,28 @@ def test_configured_genres_are_a_parameter(lake, monkeypatch):
 
 def test_the_catalog_key():
     assert refined_catalog_key() == "Refined/catalog.duckdb"
+
+
+def test_the_catalog_points_at_the_newest_complete_date_whichever_ran_last(refined_lake, tmp_path):
+    lake = tmp_path / "lake"
+    shutil.copytree(refined_lake[0], lake)
+    storage = Lake(str(lake)).storage()
+
+    def snapshot(date: str, tables=TABLES) -> None:
+        for spec in tables:
+            source = lake / refined_prefix(spec.name, DATE)
+            shutil.copytree(source, lake / refined_prefix(spec.name, date), dirs_exist_ok=True)
+
+    snapshot("2022-04-01")  # an older date, built after DATE
+    assert newest_complete_date(storage) == DATE
+    snapshot("2022-06-01", TABLES[1:])  # a newer date, not complete yet
+    assert newest_complete_date(storage) == DATE
+    snapshot("2022-06-01", TABLES[:1])
+    assert newest_complete_date(storage) == "2022-06-01"
+    result = run_lake(DATE, "refined/catalog", Settings(storage=str(lake)))
+    assert result.success, result.errors
+    with duckdb.connect(str(lake / refined_catalog_key()), read_only=True) as con:
+        (comment,) = con.execute(
+            "SELECT comment FROM duckdb_views() WHERE view_name = 'dim_title'"
+        ).fetchone()
+    assert comment.startswith("dt=2022-06-01: ")

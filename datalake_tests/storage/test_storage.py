@@ -144,3 +144,20 @@ def test_malformed_s3_uri_is_refused():
 
     with pytest.raises(DatalakeError, match="s3://bucket"):
         open_storage("s3:///no-bucket")
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o027])
+def test_local_files_are_created_with_the_process_umask(tmp_path, umask):
+    storage = LocalStorage(str(tmp_path / "lake"))
+    folder = tmp_path / "table"
+    folder.mkdir()
+    (folder / "part-0.parquet").write_bytes(b"a")
+    previous = os.umask(umask)
+    try:
+        storage.write_bytes("Raw/a.csv", b"x")
+        storage.replace_prefix("T/dt=2022-05-02/", folder)
+    finally:
+        os.umask(previous)
+    for key in ("Raw/a.csv", "T/dt=2022-05-02/part-0.parquet"):
+        mode = (tmp_path / "lake" / key).stat().st_mode & 0o777
+        assert mode == 0o666 & ~umask, f"{key}: {oct(mode)}"
