@@ -37,7 +37,7 @@ ui: install
 	$(BIN)/datalake ui
 
 bench: install
-	$(BIN)/datalake bench
+	$(BIN)/datalake bench --scale 4
 
 lock:
 	$(BIN)/uv pip compile requirements.in -o requirements.lock

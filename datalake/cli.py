@@ -96,9 +96,19 @@ def build_parser() -> argparse.ArgumentParser:
     ui.set_defaults(handler=cmd_ui)
 
     bench = commands.add_parser("bench", help="the performance benchmark on full-size data")
-    bench.add_argument("--movies", type=int, default=1_000_000)
-    bench.add_argument("--series", type=int, default=460_000)
-    bench.add_argument("--workdir", default=".bench")
+    bench.add_argument("--movies", type=int, default=1_045_161, help="movie rows generated")
+    bench.add_argument("--series", type=int, default=463_240, help="series rows generated")
+    bench.add_argument("--landing", help="a folder with your movies.csv and series.csv instead")
+    bench.add_argument("--scale", type=int, default=1, help="also run the lake on K times the data")
+    bench.add_argument("--repeat", type=int, default=3, help="runs of each figure (median)")
+    bench.add_argument("--engines", default="duckdb,pandas,polars", help="baselines to run")
+    bench.add_argument("--with-spark", action="store_true", help="PySpark too (if installed)")
+    bench.add_argument("--skip", default="", help="parts to leave out: s3,tmdb")
+    bench.add_argument("--tmdb-titles", type=int, default=300, help="titles per TMDB run")
+    bench.add_argument("--workdir", default=".bench", help="generated data and scratch lakes")
+    bench.add_argument("--results", default="benchmarks/results", help="report folder")
+    bench.add_argument("--no-readme", dest="readme", action="store_false",
+                       help="leave the README's performance table as it is")  # fmt: skip
     bench.set_defaults(handler=cmd_bench)
     return parser
 
