@@ -1,4 +1,4 @@
-"""The `datalake` command line: run, demo, generate, tmdb-sandbox, ui, bench."""
+"""The `datalake` command line: run, demo, query, generate, tmdb-sandbox, ui, bench."""
 
 import argparse
 import os
@@ -35,6 +35,14 @@ def cmd_demo(args) -> int:
     from datalake.demo import run_demo
 
     return run_demo(args.date, instance=_instance())
+
+
+def cmd_query(args) -> int:
+    from datalake.query import run_query
+    from datalake.resources.build import build_resources
+
+    run_query(build_resources()["lake"].storage(), args.sql, args.format)
+    return 0
 
 
 def cmd_generate(args) -> int:
@@ -79,6 +87,13 @@ def build_parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", help="the whole lake on the bundled sample, offline")
     demo.add_argument("--date", default=today_partition(), help="processing date (YYYY-MM-DD)")
     demo.set_defaults(handler=cmd_demo)
+
+    query = commands.add_parser("query", help="run SQL against the lake's catalog")
+    query.add_argument(
+        "sql", help='one SQL statement, e.g. "SELECT * FROM analysis.franchise_popularity"'
+    )
+    query.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    query.set_defaults(handler=cmd_query)
 
     generate = commands.add_parser("generate", help="write Compass-format movies.csv / series.csv")
     generate.add_argument("--movies", type=int, required=True, help="movie data rows")

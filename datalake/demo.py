@@ -6,9 +6,10 @@ from contextlib import ExitStack
 
 from datalake.runner import print_report, run_lake
 from datalake.settings import Settings, bundled_sample_dir, local_path
-from datalake.storage.layout import dashboard_key
+from datalake.storage.layout import dashboard_key, refined_catalog_key
 
 DEMO_LAKE = "./lake"
+DEMO_QUERY = '.venv/bin/datalake query "SELECT * FROM analysis.rating_vs_success"'
 
 
 def run_demo(partition_key: str, instance=None) -> int:
@@ -27,6 +28,10 @@ def run_demo(partition_key: str, instance=None) -> int:
     dashboard = lake / dashboard_key(partition_key)
     if dashboard.exists():
         print(f"Dashboard: {dashboard}")
+    catalog = lake / refined_catalog_key()
+    if catalog.exists():
+        print(f"Catalog:   {catalog}")
+        print(f"Ask it:    {DEMO_QUERY}")
     return 0 if report.success else 1
 
 

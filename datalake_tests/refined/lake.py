@@ -59,8 +59,11 @@ def build_trusted(lake: Path, landing: Path, tmdb_url: str) -> None:
     assert result.success
 
 
-def materialize(lake_uri: str, selection=None, dashboard: bool = True) -> dg.ExecuteInProcessResult:
-    """The Refined zone (with its checks) and the dashboard, in process, for DATE."""
+def materialize(
+    lake_uri: str, selection=None, dashboard: bool = True, date: str = DATE, **resources
+) -> dg.ExecuteInProcessResult:
+    """The Refined zone (with its checks) and the dashboard, in process, for `date`
+    (`resources` replace some by key)."""
     upstream = [*raw_csv_assets, *raw_tmdb_assets, *trusted.defs.assets]
     built = [*refined.defs.assets, *refined.defs.asset_checks]
     built += list(dashboards.defs.assets) if dashboard else []
@@ -68,8 +71,8 @@ def materialize(lake_uri: str, selection=None, dashboard: bool = True) -> dg.Exe
     return dg.materialize(
         upstream + built,
         selection=selection or groups,
-        partition_key=DATE,
-        resources=lake_resources(lake_uri, genres=os.environ.get("DATALAKE_GENRES")),
+        partition_key=date,
+        resources=lake_resources(lake_uri, genres=os.environ.get("DATALAKE_GENRES"), **resources),
         raise_on_error=False,
     )
 

@@ -34,27 +34,6 @@ def test_a_rerun_writes_identical_parquet(refined_lake, tmp_path):
     assert len(_refined_files(lake)) == len(TABLES)
 
 
-def test_the_catalog_answers_from_a_fresh_connection(refined_lake):
-    lake, _ = refined_lake
-    path = Path(lake) / refined_catalog_key()
-    with duckdb.connect(str(path), read_only=True) as con:
-        views = dict(
-            con.execute(
-                "SELECT view_name, comment FROM duckdb_views() WHERE NOT internal"
-            ).fetchall()
-        )
-        assert set(views) == {t.name for t in TABLES}
-        assert all(comment.startswith(f"dt={DATE}: ") for comment in views.values())
-        for spec in TABLES:
-            (count,) = con.execute(f"SELECT count(*) FROM {spec.name}").fetchone()
-            assert count == table(lake, spec.name).count("*").fetchone()[0]
-        (title,) = con.execute(
-            "SELECT primary_title FROM dim_title JOIN fact_title_metrics USING (title_id) "
-            "WHERE roi IS NOT NULL ORDER BY roi DESC LIMIT 1"
-        ).fetchone()
-        assert title
-
-
 def test_without_tmdb_tables_the_schema_is_built_with_tmdb_columns_null(
     refined_lake, refined_lake_without_tmdb
 ):
