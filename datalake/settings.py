@@ -1,6 +1,7 @@
 """Everything that depends on the environment, read in one place (never mutated at import)."""
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -54,6 +55,20 @@ def _url(env: dict, name: str, default: str) -> str:
     return value
 
 
+_GLUE_NAME = re.compile(r"[a-z0-9_]{1,255}")
+
+
+def _glue_database(env: dict) -> str:
+    """DATALAKE_GLUE_DATABASE: the Glue database to register the tables in; empty = off."""
+    name = env.get("DATALAKE_GLUE_DATABASE", "").strip()
+    if name and not _GLUE_NAME.fullmatch(name):
+        raise DatalakeError(
+            f"DATALAKE_GLUE_DATABASE={name!r} is not a Glue database name: use lowercase "
+            "letters, digits and underscores (e.g. movies_lake)."
+        )
+    return name
+
+
 @dataclass(frozen=True)
 class Settings:
     """The lake's configuration; secrets are kept out of `repr` so they never reach a log."""
@@ -65,6 +80,7 @@ class Settings:
     tmdb_base_url: str = DEFAULT_TMDB_BASE_URL
     tmdb_api_key: str | None = field(default=None, repr=False)
     tmdb_read_access_token: str | None = field(default=None, repr=False)
+    glue_database: str = ""  # off
 
     @property
     def has_tmdb_credentials(self) -> bool:
@@ -85,6 +101,7 @@ class Settings:
             tmdb_base_url=_url(env, "TMDB_BASE_URL", DEFAULT_TMDB_BASE_URL),
             tmdb_api_key=env.get("TMDB_API_KEY", "").strip() or None,
             tmdb_read_access_token=env.get("TMDB_READ_ACCESS_TOKEN", "").strip() or None,
+            glue_database=_glue_database(env),
         )
 
 

@@ -94,3 +94,49 @@ def start_seaweedfs(data_dir: Path, timeout: float = 30.0) -> S3Server:
             time.sleep(0.3)
     server.stop()
     raise RuntimeError(f"SeaweedFS did not answer on {server.endpoint_url} within {timeout}s")
+
+
+@dataclass
+class GlueServer:
+    """moto's server: AWS Glue's API on loopback (the real Glue cannot run here)."""
+
+    endpoint_url: str
+    process: subprocess.Popen
+
+    def client(self):
+        return boto3.client(
+            "glue",
+            endpoint_url=self.endpoint_url,
+            aws_access_key_id="moto",
+            aws_secret_access_key="moto",
+            region_name="us-east-1",
+        )
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            self.process.wait(timeout=10)
+
+
+def start_glue(log_dir: Path, timeout: float = 30.0) -> GlueServer:
+    """`moto_server` (from the pinned moto[server]) on a free loopback port."""
+    port = free_port()
+    log = (log_dir / "moto.out").open("wb")
+    process = subprocess.Popen(
+        [str(Path(sys.executable).with_name("moto_server")), "-H", "127.0.0.1", "-p", str(port)],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    server = GlueServer(f"http://127.0.0.1:{port}", process)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"moto_server exited early; see {log_dir / 'moto.out'}")
+        try:
+            server.client().get_databases()
+            return server
+        except Exception:
+            time.sleep(0.2)
+    server.stop()
+    raise RuntimeError(f"moto_server did not answer on {server.endpoint_url} within {timeout}s")

@@ -6,6 +6,7 @@ from datalake.io.handover import LAKE_IO_MANAGER
 from datalake.io.manager import LakeIOManager
 from datalake.resources.duck import LakeDuckDB
 from datalake.resources.focus import FocusResource
+from datalake.resources.glue import GlueResource
 from datalake.resources.lake import LakeResource
 from datalake.resources.s3 import LakeS3Resource
 from datalake.resources.tmdb import TmdbResource
@@ -32,6 +33,7 @@ def build_resources(settings: Settings | None = None, **overrides) -> dict:
         "duckdb": duckdb,
         LAKE_IO_MANAGER: LakeIOManager(lake=lake, duckdb=duckdb),
         "focus": FocusResource(genres=list(settings.genres)),
+        "glue": GlueResource(database=settings.glue_database),
         "tmdb": TmdbResource(
             base_url=settings.tmdb_base_url,
             limit=settings.tmdb_limit,

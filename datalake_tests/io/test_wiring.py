@@ -48,8 +48,10 @@ def test_reads_of_earlier_partitions_are_declared_mappings():
     assert (own.start_offset, own.end_offset) == (-30, -1)
 
 
-def test_the_catalog_depends_on_every_refined_table():
+def test_the_catalog_depends_on_every_refined_and_trusted_table():
     graph = defs.resolve_asset_graph()
     deps = {dep.asset_key for dep in graph.get(CATALOG).assets_def.specs_by_key[CATALOG].deps}
-    refined = {k for k in graph.get_all_asset_keys() if k.path[0] == "refined"} - {CATALOG}
-    assert deps == refined
+    refined = {k for k in graph.get_all_asset_keys() if k.path[0] == "refined"}
+    assert deps & refined == refined - {CATALOG, dg.AssetKey(["refined", "glue_catalog"])}
+    trusted = {k for k in deps if k.path[0] == "trusted"}
+    assert deps == (deps & refined) | trusted and len(trusted) == 2 + 9  # CSV + TMDB tables
