@@ -173,12 +173,23 @@ class DagsterUI:
         return self.process.wait(timeout=timeout)
 
 
-def start_ui(port: int, env: dict[str, str], cwd: Path, log: Path) -> DagsterUI:
+# Exec'd with SIGINT ignored, as `cmd &` in a non-interactive shell script starts it.
+_IGNORING_SIGINT = [
+    sys.executable, "-c",
+    "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_IGN); "
+    "os.execv(sys.argv[1], sys.argv[1:])",
+]  # fmt: skip
+
+
+def start_ui(
+    port: int, env: dict[str, str], cwd: Path, log: Path, ignore_sigint: bool = False
+) -> DagsterUI:
     """`datalake ui --port PORT` in its own session (so a test's signals do not reach it)."""
     datalake = str(Path(sys.executable).with_name("datalake"))
+    command = [*(_IGNORING_SIGINT if ignore_sigint else []), datalake, "ui", "--port", str(port)]
     with log.open("wb") as out:
         process = subprocess.Popen(
-            [datalake, "ui", "--port", str(port)], env=env, cwd=cwd, stdout=out,
+            command, env=env, cwd=cwd, stdout=out,
             stderr=subprocess.STDOUT, start_new_session=True,
         )  # fmt: skip
     return DagsterUI(process, f"http://127.0.0.1:{port}")
