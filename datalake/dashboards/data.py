@@ -17,7 +17,7 @@ from datalake.shared.sql import sql_file
 VOTE_FLOORS = (0, 100, 1_000, 10_000, 100_000)  # the "minimum IMDb votes" choices
 TOP_TITLES = 50  # most-voted titles per kind and decade in the titles table
 HIGH_RATING = 7.5  # "rated highly" on both 0-10 scales (the people question)
-ANSWER_ROWS = 200  # most rows of a question view embedded (its first, in the view's order)
+ANSWER_ROWS = 500  # most rows of a question view embedded (its first, in the view's order)
 # Views whose first rows would be one group only: their first rows of each group instead.
 _FIRST_OF_EACH = {
     "acclaimed_people": "QUALIFY row_number() OVER "
