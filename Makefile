@@ -3,11 +3,21 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PYTHON ?= python3
 STAMP  := $(VENV)/.installed
+SPARK  := $(VENV)/.spark
 export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 
-.PHONY: install demo test lint ui bench lock image-requirements clean
+.PHONY: install spark demo test lint ui bench lock image-requirements clean
 
 install: $(STAMP)
+
+# The `spark` extra (DATALAKE_ENGINE=spark and its tests): PySpark, which needs Java 17+.
+spark: $(SPARK)
+
+$(SPARK): $(STAMP) requirements-spark.lock
+	@command -v java >/dev/null || [ "$$(id -u)" != 0 ] || { apt-get update -qq && apt-get install -y -qq openjdk-17-jre-headless; }
+	@command -v java >/dev/null || { echo "Spark needs Java 17+: apt-get install -y openjdk-17-jre-headless" >&2; exit 1; }
+	$(BIN)/uv pip install --quiet --compile-bytecode --python $(BIN)/python -r requirements-spark.lock
+	touch $@
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +30,7 @@ demo: install
 	@mkdir -p $(DAGSTER_HOME)
 	$(BIN)/datalake demo
 
-test: install
+test: install spark
 	@mkdir -p $(DAGSTER_HOME)
 	$(BIN)/pytest
 

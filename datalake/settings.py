@@ -11,6 +11,7 @@ from datalake.tmdb.genres import IMDB_GENRES, unknown_genres
 
 DEFAULT_TMDB_BASE_URL = "https://api.themoviedb.org/3"
 DEFAULT_GENRES = ("Crime", "War")
+ENGINES = ("duckdb", "spark")  # DATALAKE_ENGINE: see datalake.resources.engine
 
 
 def bundled_sample_dir() -> str:
@@ -69,6 +70,21 @@ def _glue_database(env: dict) -> str:
     return name
 
 
+def _engine(env: dict, storage: str) -> str:
+    """DATALAKE_ENGINE: duckdb (default) or spark; Spark here reads and writes local lakes only."""
+    engine = env.get("DATALAKE_ENGINE", "").strip().lower() or "duckdb"
+    if engine not in ENGINES:
+        raise DatalakeError(
+            f"DATALAKE_ENGINE={engine!r} is not an engine: use one of {', '.join(ENGINES)}."
+        )
+    if engine == "spark" and storage.startswith("s3://"):
+        raise DatalakeError(
+            "DATALAKE_ENGINE=spark runs on a local lake only (PySpark here has no s3a connector): "
+            "set DATALAKE_STORAGE to a directory, or use DATALAKE_ENGINE=duckdb for s3://."
+        )
+    return engine
+
+
 @dataclass(frozen=True)
 class Settings:
     """The lake's configuration; secrets are kept out of `repr` so they never reach a log."""
@@ -81,6 +97,7 @@ class Settings:
     tmdb_api_key: str | None = field(default=None, repr=False)
     tmdb_read_access_token: str | None = field(default=None, repr=False)
     glue_database: str = ""  # off
+    engine: str = "duckdb"
 
     @property
     def has_tmdb_credentials(self) -> bool:
@@ -89,10 +106,11 @@ class Settings:
     @classmethod
     def from_env(cls, env: dict | None = None) -> "Settings":
         env = dict(os.environ if env is None else env)
+        storage = normalise_location(
+            env.get("DATALAKE_STORAGE", "").strip() or "./lake", "DATALAKE_STORAGE"
+        )
         return cls(
-            storage=normalise_location(
-                env.get("DATALAKE_STORAGE", "").strip() or "./lake", "DATALAKE_STORAGE"
-            ),
+            storage=storage,
             landing=normalise_location(
                 env.get("DATALAKE_LANDING", "").strip() or bundled_sample_dir(), "DATALAKE_LANDING"
             ),
@@ -102,6 +120,7 @@ class Settings:
             tmdb_api_key=env.get("TMDB_API_KEY", "").strip() or None,
             tmdb_read_access_token=env.get("TMDB_READ_ACCESS_TOKEN", "").strip() or None,
             glue_database=_glue_database(env),
+            engine=_engine(env, storage),
         )
 
 

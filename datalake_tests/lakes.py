@@ -2,6 +2,7 @@
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 
 import duckdb
 
@@ -10,16 +11,22 @@ from datalake.settings import Settings
 
 
 def lake_resources(
-    storage: str, landing: str | None = None, genres: str | None = None, **overrides
+    storage: str,
+    landing: str | None = None,
+    genres: str | None = None,
+    engine: str | None = None,
+    **overrides,
 ) -> dict:
     """Every resource of the code location for a lake at `storage` (landing defaults to it;
-    `genres` as DATALAKE_GENRES writes them)."""
+    `genres` as DATALAKE_GENRES writes them; `engine` as DATALAKE_ENGINE)."""
     settings = Settings(storage=storage, landing=landing or storage)
     if genres:
         settings = Settings.from_env(
             {"DATALAKE_STORAGE": storage, "DATALAKE_LANDING": settings.landing,
              "DATALAKE_GENRES": genres}
         )  # fmt: skip
+    if engine:
+        settings = replace(settings, engine=engine)
     return build_resources(settings, **overrides)
 
 

@@ -72,3 +72,28 @@ def test_bad_values_are_refused(name, given, said):
     with pytest.raises(DatalakeError, match=f"^{name}=") as raised:
         Settings.from_env({name: given})
     assert said in str(raised.value)
+
+
+def test_the_engine_is_read_once_and_reaches_its_resource():
+    assert Settings.from_env({}).engine == "duckdb"
+    settings = Settings.from_env({"DATALAKE_ENGINE": " Spark "})
+    assert settings.engine == "spark"
+    from datalake.resources.build import build_resources
+
+    assert build_resources(settings)["engine"].kind == "spark"
+
+
+@pytest.mark.parametrize(
+    ("env", "said"),
+    [
+        ({"DATALAKE_ENGINE": "flink"}, "DATALAKE_ENGINE='flink' is not an engine: use one of"),
+        (
+            {"DATALAKE_ENGINE": "spark", "DATALAKE_STORAGE": "s3://lake"},
+            "DATALAKE_ENGINE=spark runs on a local lake only",
+        ),
+    ],
+)
+def test_a_bad_engine_is_refused(env, said):
+    with pytest.raises(DatalakeError, match=r"^DATALAKE_ENGINE") as raised:
+        Settings.from_env(env)
+    assert said in str(raised.value) and "\n" not in str(raised.value)

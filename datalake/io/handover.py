@@ -78,3 +78,11 @@ class LocalFile:
     """A file built in a local folder (the catalog), uploaded as is."""
 
     path: Path
+
+
+@dataclass(frozen=True)
+class EngineTable:
+    """A table another engine (Spark) wrote as Parquet files into a local folder; the IO manager
+    publishes the folder's `*.parquet` as the asset's table."""
+
+    folder: Path

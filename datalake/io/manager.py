@@ -12,6 +12,7 @@ from datalake.errors import DatalakeError
 from datalake.io import frames, tables
 from datalake.io.files import copy_landed
 from datalake.io.handover import (
+    EngineTable,
     LakeTable,
     LandedFile,
     LocalFile,
@@ -40,7 +41,8 @@ def _partitions(context: dg.InputContext | dg.OutputContext) -> list[str | None]
 class LakeIOManager(dg.ConfigurableIOManager):
     """Stores each lake asset at its place in the layout (`Raw/...`, `Trusted/...`, `Refined/...`,
     `Dashboards/...`) and loads it back: tables as lazy DuckDB relations by default, or as pandas
-    DataFrames, Arrow tables or `LakeTable` references when the input is annotated so."""
+    DataFrames, Arrow tables or `LakeTable` references when the input is annotated so. Tables
+    another engine wrote (`EngineTable`) are published as they are."""
 
     lake: LakeResource
     duckdb: LakeDuckDB
@@ -72,6 +74,9 @@ class LakeIOManager(dg.ConfigurableIOManager):
                 "sha256": copied.sha256,
                 "dagster/row_count": max(copied.lines - 1, 0),
             }
+        elif isinstance(obj, EngineTable):
+            descriptions = context.definition_metadata.get("column_descriptions") or {}
+            metadata = tables.publish_folder(self.con(), obj.folder, storage, key, descriptions)
         elif (relation := self._relation(obj)) is not None:
             descriptions = context.definition_metadata.get("column_descriptions") or {}
             metadata = tables.publish(self.con(), relation, storage, key, descriptions)

@@ -45,6 +45,26 @@ def publish(
     return metadata
 
 
+def publish_folder(
+    con: duckdb.DuckDBPyConnection,
+    folder: Path,
+    storage: Storage,
+    prefix: str,
+    descriptions: dict[str, str],
+) -> dict:
+    """Replace the table's folder with the Parquet files of a local `folder` another engine
+    wrote (its bookkeeping files, such as Spark's `_SUCCESS` and `.crc`, are left out)."""
+    parts = sorted(folder.glob("*.parquet"))
+    if not parts:
+        raise DatalakeError(f"{folder} holds no Parquet: the engine wrote no table.")
+    for path in folder.iterdir():
+        if path.is_file() and path not in parts:
+            path.unlink()
+    metadata = table_metadata(con, folder / "*.parquet", storage.uri(prefix), descriptions)
+    storage.replace_prefix(prefix, folder)
+    return metadata
+
+
 def locate(
     storage: Storage, asset: str, prefixes: list[str], partitions: list[str | None]
 ) -> LakeTable:

@@ -3,12 +3,10 @@
 import dagster as dg
 
 from datalake.io.handover import LAKE_IO_MANAGER, LakeTable
-from datalake.io.tables import scratch
 from datalake.partitions import processing_date
-from datalake.refined.inputs import register_inputs
-from datalake.refined.queries import query
+from datalake.refined.inputs import refined_transform
 from datalake.refined.tables import TABLES, Table, refined_key
-from datalake.resources.duck import LakeDuckDB
+from datalake.resources.engine import EngineResource
 from datalake.resources.focus import FocusResource
 
 
@@ -28,22 +26,25 @@ def build_refined_asset(table: Table) -> dg.AssetsDefinition:
     )
     def refined_table(
         context: dg.AssetExecutionContext,
-        duckdb: LakeDuckDB,
+        engine: EngineResource,
         focus: FocusResource,
         **inputs: LakeTable,
     ):
         date = context.partition_key
-        with scratch("datalake-refined-") as spill, duckdb.connect(str(spill)) as con:
-            absent = register_inputs(con, date, tuple(focus.genres), inputs)
-            if absent:
-                context.log.warning(
-                    f"refined/{table.name}: no {', '.join(f'trusted/{a}' for a in absent)} for "
-                    f"{date}; their columns are NULL. Materialise the trusted TMDB assets for "
-                    "this date to fill them."
-                )
+        transform, absent = refined_transform(table.name, date, tuple(focus.genres), inputs)
+        if absent:
+            context.log.warning(
+                f"refined/{table.name}: no {', '.join(f'trusted/{a}' for a in absent)} for "
+                f"{date}; their columns are NULL. Materialise the trusted TMDB assets for "
+                "this date to fill them."
+            )
+        with engine.table(transform) as result:
             yield dg.Output(
-                con.sql(query(table.name)),
-                metadata={"tmdb_tables_absent": dg.MetadataValue.json(absent)},
+                result,
+                metadata={
+                    "tmdb_tables_absent": dg.MetadataValue.json(absent),
+                    "engine": engine.label,
+                },
             )
 
     return refined_table

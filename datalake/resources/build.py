@@ -5,6 +5,7 @@ import dagster as dg
 from datalake.io.handover import LAKE_IO_MANAGER
 from datalake.io.manager import LakeIOManager
 from datalake.resources.duck import LakeDuckDB
+from datalake.resources.engine import EngineResource
 from datalake.resources.focus import FocusResource
 from datalake.resources.glue import GlueResource
 from datalake.resources.lake import LakeResource
@@ -31,6 +32,7 @@ def build_resources(settings: Settings | None = None, **overrides) -> dict:
         "s3": s3,
         "lake": lake,
         "duckdb": duckdb,
+        "engine": EngineResource(kind=settings.engine, duckdb=duckdb),
         LAKE_IO_MANAGER: LakeIOManager(lake=lake, duckdb=duckdb),
         "focus": FocusResource(genres=list(settings.genres)),
         "glue": GlueResource(database=settings.glue_database),

@@ -1,0 +1,1 @@
+"""Engines that run the lake's transforms: DuckDB in the Dagster process (the default) or Spark."""

@@ -1,0 +1,44 @@
+"""The engine resource: which engine runs the transforms (`DATALAKE_ENGINE`)."""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import dagster as dg
+from pydantic import Field
+
+from datalake.engines import duck, spark
+from datalake.engines.transform import Transform
+from datalake.io.handover import EngineTable
+from datalake.io.tables import scratch
+from datalake.resources.duck import LakeDuckDB
+
+ENGINES = ("duckdb", "spark")
+
+
+class EngineResource(dg.ConfigurableResource):
+    """`duckdb`: DuckDB inside the Dagster process (the default); `spark`: the same SQL translated
+    to Spark SQL and run by PySpark (`spark_master`, local mode on one machine)."""
+
+    kind: str = Field(default="duckdb", description="The engine: duckdb or spark.")
+    spark_master: str = Field(default="local[2]", description="Spark master URL.")
+    duckdb: LakeDuckDB
+
+    @property
+    def label(self) -> str:
+        return self.kind
+
+    @contextmanager
+    def table(self, transform: Transform) -> Iterator[Any]:
+        """The transform's result as the lake IO manager takes it (a DuckDB relation, or the
+        Parquet Spark wrote), valid until the block ends."""
+        if self.kind == "spark":
+            session = spark.spark_session(self.spark_master)
+            with scratch(f"datalake-spark-{transform.name}-") as folder:
+                yield EngineTable(spark.write(session, transform, folder / "table"))
+            return
+        with (
+            scratch(f"datalake-{transform.name}-") as spill,
+            self.duckdb.connect(str(spill)) as con,
+        ):
+            yield duck.relation(con, transform)
