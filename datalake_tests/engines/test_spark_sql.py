@@ -7,9 +7,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from datalake import refined
 from datalake.engines.spark import spark_session
 from datalake.engines.spark_sql import Translator, render
-from datalake import refined
 from datalake.errors import DatalakeError
 from datalake.refined.queries import query
 
