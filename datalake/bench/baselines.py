@@ -51,18 +51,17 @@ def duckdb_trusted(source: str, spec: str, out: str) -> None:
 def duckdb_refined(lake: str, table_name: str, date: str, genres: str, out: str) -> None:
     import duckdb
 
+    from datalake.engines.duck import relation
     from datalake.io.tables import lake_table
-    from datalake.refined.inputs import register_inputs
-    from datalake.refined.queries import query
+    from datalake.refined.inputs import refined_transform
     from datalake.refined.tables import TABLES
     from datalake.storage import open_storage
 
     table = next(t for t in TABLES if t.name == table_name)
     storage = open_storage(lake)
     inputs = {name: lake_table(storage, key, date) for name, key in table.inputs.items()}
-    con = duckdb.connect()
-    register_inputs(con, date, tuple(genres.split(",")), inputs)
-    con.sql(query(table.name)).to_parquet(out, compression="zstd")
+    transform, _ = refined_transform(table.name, date, tuple(genres.split(",")), inputs)
+    relation(duckdb.connect(), transform).to_parquet(out, compression="zstd")
 
 
 def pandas_trusted(source: str, spec: str, out: str) -> None:
