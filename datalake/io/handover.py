@@ -34,6 +34,14 @@ class RawFile:
 
 
 @dataclass(frozen=True)
+class RawFiles:
+    """The raw files of several processing dates (a single-run backfill), in date order."""
+
+    files: tuple[RawFile, ...]
+    partitions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class RawJsonFiles:
     """The raw JSON files of one or more partitions of a raw TMDB asset, as an input."""
 

@@ -17,6 +17,7 @@ from datalake.io.handover import (
     LandedFile,
     LocalFile,
     RawFile,
+    RawFiles,
     TmdbPages,
 )
 from datalake.resources.duck import LakeDuckDB
@@ -62,6 +63,13 @@ class LakeIOManager(dg.ConfigurableIOManager):
         return self._connection
 
     def handle_output(self, context: dg.OutputContext, obj: Any) -> None:
+        if isinstance(obj, TmdbPages):  # written by the asset itself, for one date or a range
+            pages: dict[str, Any] = {"files_written": len(obj.files)}
+            if context.has_partition_key:
+                prefix = asset_location(context.asset_key.path, context.partition_key)
+                pages["uri"] = dg.MetadataValue.path(self.lake.storage().uri(prefix))
+            context.add_output_metadata(pages)
+            return
         (partition,) = _partitions(context)
         key = asset_location(context.asset_key.path, partition)
         storage = self.lake.storage()
@@ -80,11 +88,6 @@ class LakeIOManager(dg.ConfigurableIOManager):
         elif (relation := self._relation(obj)) is not None:
             descriptions = context.definition_metadata.get("column_descriptions") or {}
             metadata = tables.publish(self.con(), relation, storage, key, descriptions)
-        elif isinstance(obj, TmdbPages):
-            metadata = {
-                "uri": dg.MetadataValue.path(storage.uri(key)),
-                "files_written": len(obj.files),
-            }
         elif isinstance(obj, str):
             data = obj.encode("utf-8")
             storage.write_bytes(key, data)
@@ -108,6 +111,9 @@ class LakeIOManager(dg.ConfigurableIOManager):
         if path[:2] == ("raw", "tmdb"):
             return tables.raw_json(storage, context.asset_key, [p for p in partitions if p])
         if path[:2] == ("raw", "local"):
+            if wanted is RawFiles:  # a range of dates, loaded as references
+                files = [self._load_raw_csv(storage, [k], RawFile, context) for k in keys]
+                return RawFiles(tuple(files), tuple(p for p in partitions if p))
             return self._load_raw_csv(storage, keys, wanted, context)
         table = tables.locate(storage, context.asset_key.to_user_string(), keys, partitions)
         if wanted is LakeTable:

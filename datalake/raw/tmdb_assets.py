@@ -2,8 +2,9 @@
 
 import dagster as dg
 
-from datalake.io.handover import LAKE_IO_MANAGER, RawFile, RawJsonFiles, TmdbPages
-from datalake.partitions import earlier_window, processing_date
+from datalake.io.handover import LAKE_IO_MANAGER, RawFiles, RawJsonFiles, TmdbPages
+from datalake.io.tables import raw_json
+from datalake.partitions import earlier_window, mapped_dates, processing_date
 from datalake.raw.assets import raw_csv_asset_key
 from datalake.raw.tmdb_enrich import Enrichment, EnrichOptions, Summary
 from datalake.resources.duck import LakeDuckDB
@@ -50,6 +51,16 @@ def _options(tmdb: TmdbResource, focus: FocusResource) -> EnrichOptions:
     )
 
 
+def _check_failures(summary: Summary, tmdb: TmdbResource, metadata: dict, date: str) -> None:
+    if summary.failed > tmdb.max_failed_fraction * summary.requests:
+        raise dg.Failure(
+            description=f"{date}: {summary.failed} of {summary.requests} TMDB lookups failed "
+            f"(more than {tmdb.max_failed_fraction:.0%}); they are listed in failed-*.json and "
+            "a re-run retries only them.",
+            metadata=metadata,
+        )
+
+
 def build_raw_tmdb_asset(spec: Spec) -> dg.AssetsDefinition:
     """Both specs enrich the same way, so they come from one factory."""
     key = raw_tmdb_asset_key(spec)
@@ -61,6 +72,9 @@ def build_raw_tmdb_asset(spec: Spec) -> dg.AssetsDefinition:
             # Its own earlier partitions: what they hold is not fetched again.
             "earlier": dg.AssetIn(key, partition_mapping=earlier_window),
         },
+        # A backfill runs every date in one run, in date order: each date reads the ones before
+        # it, so one run per date would wait a daemon tick (~30 s) for the previous one.
+        backfill_policy=dg.BackfillPolicy.single_run(),
         group_name="raw",
         partitions_def=processing_date,
         io_manager_key=LAKE_IO_MANAGER,
@@ -73,35 +87,37 @@ def build_raw_tmdb_asset(spec: Spec) -> dg.AssetsDefinition:
         duckdb: LakeDuckDB,
         tmdb: TmdbResource,
         focus: FocusResource,
-        source: RawFile,
+        source: RawFiles,
         earlier: RawJsonFiles,
     ) -> dg.Output[TmdbPages]:
+        """`earlier` is declared for lineage; each date re-lists its window once the dates
+        before it in this run are stored."""
         credentials = tmdb.credentials()
         if credentials is None:
             # Downstream still runs, on the TMDB data the lake already holds.
             reason = "no TMDB credentials: set TMDB_API_KEY or TMDB_READ_ACCESS_TOKEN to fetch"
             context.log.warning(f"raw/tmdb/{spec}: nothing fetched ({reason}).")
             return dg.Output(TmdbPages(fetched=False), metadata={"not_fetched": reason})
+        storage, files, metadata = lake.storage(), [], {}
         with tmdb.client(credentials) as client:
-            with duckdb.connect() as con:  # plans the run: the titles, and what is stored
-                enrichment = Enrichment(
-                    lake.storage(), con, client, spec, context.partition_key, source.uri,
-                    list(earlier.uris), _options(tmdb, focus), context.log.info,
-                )  # fmt: skip
-            summary = enrichment.run()
-        metadata = _metadata(summary)
-        if summary.failed > tmdb.max_failed_fraction * summary.requests:
-            raise dg.Failure(
-                description=f"{summary.failed} of {summary.requests} TMDB lookups failed (more "
-                f"than {tmdb.max_failed_fraction:.0%}); they are listed in failed-*.json and a "
-                "re-run retries only them.",
-                metadata=metadata,
-            )
-        context.log.info(
-            f"raw/tmdb/{spec}: {summary.stored} stored, {summary.not_found} not found, "
-            f"{summary.failed} failed, from {summary.server}"
-        )
-        return dg.Output(TmdbPages(files=summary.files), metadata=metadata)
+            for date, csv in zip(source.partitions, source.files, strict=True):
+                window = raw_json(storage, key, mapped_dates(earlier_window, date))
+                with duckdb.connect() as con:  # plans the date: the titles, and what is stored
+                    enrichment = Enrichment(
+                        storage, con, client, spec, date, csv.uri, list(window.uris),
+                        _options(tmdb, focus), context.log.info,
+                    )  # fmt: skip
+                summary = enrichment.run()
+                metadata = _metadata(summary)
+                _check_failures(summary, tmdb, metadata, date)
+                context.log.info(
+                    f"raw/tmdb/{spec} {date}: {summary.stored} stored, {summary.not_found} not "
+                    f"found, {summary.failed} failed, from {summary.server}"
+                )
+                files += summary.files
+        if len(source.partitions) > 1:
+            metadata = {"dates": len(source.partitions), "files": dg.MetadataValue.json(files)}
+        return dg.Output(TmdbPages(files=files), metadata=metadata)
 
     return raw_tmdb
 

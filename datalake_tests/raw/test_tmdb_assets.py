@@ -331,3 +331,34 @@ def test_s3_lake(tmdb, credentials, s3_bucket, generated):
     result = materialize(lake, tmdb, specs=["movies"], limit=3)
     assert result.success and metadata(result, "movies")["planned"] == 3
     assert len(records(lake, "movies", "details")) + len(records(lake, "movies", "missing")) == 3
+
+
+def test_a_range_of_dates_runs_in_one_run_in_date_order(tmdb, credentials, local_lake, generated):
+    """A backfill's single run: each date sees what the dates before it stored (as separate
+    runs in date order would), so the titles are fetched once, on the first date."""
+    from dagster._core.storage.tags import (
+        ASSET_PARTITION_RANGE_END_TAG,
+        ASSET_PARTITION_RANGE_START_TAG,
+    )
+
+    dates = ["2022-05-01", "2022-05-02", "2022-05-03"]
+    for date in dates:
+        place_csvs(local_lake, generated, date)
+    settings = {"requests_per_second": 1000, "backoff_factor": 0.01, "discover": False, "limit": 0}
+    tmdb_resource = TmdbResource(base_url=tmdb.base_url, api_key=API_KEY, **settings)
+    defs = dg.Definitions(
+        assets=[*raw_csv_assets, *raw_tmdb_assets],
+        resources=lake_resources(local_lake, tmdb=tmdb_resource),
+    )
+    job = defs.resolve_implicit_global_asset_job_def()
+    assert ASSETS["movies"].backfill_policy == dg.BackfillPolicy.single_run()
+    result = job.execute_in_process(
+        asset_selection=[dg.AssetKey(["raw", "tmdb", "movies"])],
+        tags={ASSET_PARTITION_RANGE_START_TAG: dates[0], ASSET_PARTITION_RANGE_END_TAG: dates[-1]},
+    )
+    assert result.success
+    assert_each_title_once(local_lake, "movies", dates[0])
+    for date in dates[1:]:
+        assert records(local_lake, "movies", "details", date) == []
+    finds = [r for r in tmdb.sandbox.requests if r.startswith("/find/")]
+    assert len(finds) == len(set(finds)) == len(titles(local_lake, "movies", dates[0]))
