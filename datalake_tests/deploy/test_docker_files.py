@@ -133,3 +133,16 @@ def test_the_postgres_instance_configuration_names_dagster_postgres_storage():
     }  # fmt: skip
     environment = _compose()["services"]["webserver"]["environment"]
     assert {v["env"] for v in database.values()} <= set(environment)
+
+
+def test_the_entry_point_prepares_the_local_instance_and_runs_the_command(tmp_path):
+    from datalake.instance import SHIPPED_CONFIG
+
+    env = {"PATH": f"{BIN}:/usr/bin:/bin", "DAGSTER_HOME": str(tmp_path / "home")}
+    (tmp_path / "home").mkdir()
+    script = str(ROOT / "docker" / "entrypoint.sh")
+    done = subprocess.run(["sh", script, "datalake", "run", "--help"], env=env, check=False,
+                          capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "--select" in done.stdout
+    assert (tmp_path / "home" / "dagster.yaml").read_text() == SHIPPED_CONFIG.read_text()
