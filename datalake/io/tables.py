@@ -12,6 +12,7 @@ from datalake.errors import DatalakeError
 from datalake.io.handover import LakeTable, RawJsonFiles
 from datalake.shared.metadata import table_metadata
 from datalake.storage import Storage
+from datalake.storage.debris import staging_prefix, sweep
 from datalake.storage.layout import asset_location
 
 PART = "part-0.parquet"
@@ -19,8 +20,10 @@ PART = "part-0.parquet"
 
 @contextmanager
 def scratch(prefix: str) -> Iterator[Path]:
-    """A throwaway local folder (staging and DuckDB spill files), removed afterwards."""
-    with tempfile.TemporaryDirectory(prefix=prefix) as folder:
+    """A throwaway local folder (staging and DuckDB spill files), removed afterwards; those of
+    killed runs go when the next one starts."""
+    sweep(Path(tempfile.gettempdir()), prefix)
+    with tempfile.TemporaryDirectory(prefix=staging_prefix(prefix)) as folder:
         yield Path(folder)
 
 

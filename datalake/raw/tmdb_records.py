@@ -82,8 +82,9 @@ def partition_files(storage: Storage, spec: Spec, partition_key: str) -> list[st
 class RecordFiles:
     """Records of one name, written out every 100 so a killed run loses at most 99 of them.
 
-    Numbering continues after the files an earlier (interrupted) run left, so nothing is
-    overwritten and a resumed partition holds each record once.
+    Numbering continues after the files an earlier (interrupted) run left, and each file is
+    created only if its number is free, so nothing is overwritten, even by a concurrent run of
+    the same date, and a resumed partition holds each record once.
     """
 
     def __init__(self, storage: Storage, spec: Spec, partition_key: str, name: str):
@@ -109,9 +110,12 @@ class RecordFiles:
                 self._write()
 
     def _write(self) -> None:
-        key = raw_tmdb_key(self.spec, self.partition_key, self.name, self._next)
-        self.storage.write_bytes(key, json.dumps(self._pending, ensure_ascii=False).encode("utf-8"))
-        self._next += 1
+        data = json.dumps(self._pending, ensure_ascii=False).encode("utf-8")
+        while True:  # another run of this date may have taken the number: take the next one
+            key = raw_tmdb_key(self.spec, self.partition_key, self.name, self._next)
+            self._next += 1
+            if self.storage.create_new(key, data):
+                break
         self._pending = []
         self.written.append(key)
 

@@ -54,6 +54,17 @@ class Storage(ABC):
         """Remove every object under a prefix (a no-op when there is none)."""
 
     @abstractmethod
+    def create_new(self, key: str, data: bytes) -> bool:
+        """Write `key` only if it does not exist yet (atomically); False when it already did.
+
+        Two writers numbering files the same way cannot overwrite each other's.
+        """
+
+    @abstractmethod
+    def delete_key(self, key: str) -> None:
+        """Remove one object (a no-op when it is absent)."""
+
+    @abstractmethod
     def configure_duckdb(self, con: duckdb.DuckDBPyConnection) -> None:
         """Let a DuckDB connection read and write this storage's URIs."""
 
@@ -74,17 +85,21 @@ class Storage(ABC):
         self.upload(io.BytesIO(data), key)
 
     def replace_prefix(self, prefix: str, local_dir: Path) -> list[str]:
-        """Publish a local folder under `prefix`, removing what an earlier run left there.
+        """Publish a local folder under `prefix`, then remove what an earlier run left there.
 
-        Delete-then-write keeps a re-run of a partition idempotent (no stale part files).
+        Write-new-then-delete-old: each upload replaces its key atomically (a rename locally, a
+        completed PUT on S3), so a reader sees the old or the new file whole, never a gap. A lake
+        table is one file, so readers always see one whole version; stale files of another name
+        go only once the new ones are in place (a re-run leaves no leftovers).
         """
-        self.delete_prefix(prefix)
         keys = []
         for path in sorted(p for p in Path(local_dir).rglob("*") if p.is_file()):
             key = prefix + path.relative_to(local_dir).as_posix()
             with path.open("rb") as source:
                 self.upload(source, key)
             keys.append(key)
+        for stale in set(self.list_keys(prefix)) - set(keys):
+            self.delete_key(stale)
         return keys
 
     def iter_keys(self, prefix: str, suffix: str = "") -> Iterator[str]:

@@ -12,12 +12,21 @@ import duckdb
 
 from datalake.errors import DatalakeError
 from datalake.storage.base import ObjectInfo, Readable, Storage
+from datalake.storage.debris import staging_prefix, sweep
 
 _CHUNK = 8 * 1024 * 1024
+STAGING = ".tmp-"  # staging files beside their target; never listed as keys
 
 
 class KeyEscapesRoot(DatalakeError, ValueError):
     """A key that would read or write outside the root (through `..` or a symlink)."""
+
+
+def _staging_file(folder: Path) -> tuple[int, Path]:
+    """A new staging file named for this process, mode 0666 less the umask (mkstemp's 0600 would
+    hide the lake from its other readers)."""
+    tmp = folder / f"{staging_prefix(STAGING)}{uuid.uuid4().hex}"
+    return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), tmp
 
 
 class LocalStorage(Storage):
@@ -91,10 +100,10 @@ class LocalStorage(Storage):
     def upload(self, source: Readable, key: str) -> None:
         target = self._path(key)
         target.parent.mkdir(parents=True, exist_ok=True)
-        # Write beside the target and rename: readers never see a half-written file. Mode 0666
-        # less the process umask (mkstemp's 0600 would hide the lake from its other readers).
-        tmp = target.parent / f".tmp-{uuid.uuid4().hex}"
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        # Write beside the target and rename: readers never see a half-written file. A killed
+        # writer's staging file is removed by the next upload there.
+        sweep(target.parent, STAGING)
+        fd, tmp = _staging_file(target.parent)
         try:
             with os.fdopen(fd, "wb") as out:
                 shutil.copyfileobj(source, out, _CHUNK)
@@ -102,6 +111,23 @@ class LocalStorage(Storage):
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+
+    def create_new(self, key: str, data: bytes) -> bool:
+        target = self._path(key)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = _staging_file(target.parent)
+        try:
+            with os.fdopen(fd, "wb") as out:
+                out.write(data)
+            os.link(tmp, target)  # a hard link never replaces an existing name
+            return True
+        except FileExistsError:
+            return False
+        finally:
+            Path(tmp).unlink(missing_ok=True)
+
+    def delete_key(self, key: str) -> None:
+        self._path(key).unlink(missing_ok=True)
 
     def delete_prefix(self, prefix: str) -> None:
         if prefix.endswith("/"):

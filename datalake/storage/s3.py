@@ -134,8 +134,36 @@ class S3Storage(Storage):
 
     @_explained
     def upload(self, source: Readable, key: str) -> None:
-        # A multipart upload becomes visible only when completed; boto3 aborts it on failure.
+        # A multipart upload becomes visible only when completed; boto3 aborts it on failure,
+        # but a killed process cannot: its parts would be kept (and billed) forever.
+        self.abort_unfinished(key)
         self.client.upload_fileobj(source, self.bucket, self._key(key), Config=TRANSFER)
+
+    def abort_unfinished(self, key: str) -> int:
+        """Abort multipart uploads to `key` an earlier writer left unfinished; how many."""
+        found = self.client.list_multipart_uploads(Bucket=self.bucket, Prefix=self._key(key))
+        orphans = [u for u in found.get("Uploads", []) if u["Key"] == self._key(key)]
+        for upload in orphans:
+            self.client.abort_multipart_upload(
+                Bucket=self.bucket, Key=upload["Key"], UploadId=upload["UploadId"]
+            )
+        return len(orphans)
+
+    @_explained
+    def create_new(self, key: str, data: bytes) -> bool:
+        try:  # S3 conditional writes: refused (412) when the key exists
+            self.client.put_object(
+                Bucket=self.bucket, Key=self._key(key), Body=data, IfNoneMatch="*"
+            )
+        except ClientError as exc:
+            if exc.response.get("Error", {}).get("Code") in {"PreconditionFailed", "412"}:
+                return False
+            raise
+        return True
+
+    @_explained
+    def delete_key(self, key: str) -> None:
+        self.client.delete_object(Bucket=self.bucket, Key=self._key(key))
 
     @_explained
     def delete_prefix(self, prefix: str) -> None:
