@@ -62,13 +62,17 @@ def weed_binary() -> str:
     return found
 
 
-def start_seaweedfs(data_dir: Path, timeout: float = 30.0) -> S3Server:
+def start_seaweedfs(
+    data_dir: Path,
+    timeout: float = 30.0,
+    access: str = "datalake-test",
+    secret: str = "datalake-test-secret",
+) -> S3Server:
     """`weed mini` bound to 127.0.0.1 on free ports; the AWS keys in its env become the admin."""
     # Every port explicit: the defaults (grpc = http + 10000) can collide or overflow.
     names = ("s3", "s3.port.grpc", "master", "master.port.grpc", "volume", "volume.port.grpc",
              "filer", "filer.port.grpc", "admin", "admin.port.grpc")  # fmt: skip
     ports = {name: free_port() for name in names}
-    access, secret = "datalake-test", "datalake-test-secret"
     (data_dir / "logs").mkdir(parents=True, exist_ok=True)
     command = [
         weed_binary(), f"-logdir={data_dir / 'logs'}", "mini", f"-dir={data_dir}",

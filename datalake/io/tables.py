@@ -56,15 +56,19 @@ def publish_folder(
     descriptions: dict[str, str],
 ) -> dict:
     """Replace the table's folder with the Parquet files of a local `folder` another engine
-    wrote (its bookkeeping files, such as Spark's `_SUCCESS` and `.crc`, are left out)."""
+    wrote, as one file (its bookkeeping files, such as Spark's `_SUCCESS` and `.crc`, are left
+    out)."""
     parts = sorted(folder.glob("*.parquet"))
     if not parts:
         raise DatalakeError(f"{folder} holds no Parquet: the engine wrote no table.")
-    for path in folder.iterdir():
-        if path.is_file() and path not in parts:
-            path.unlink()
-    metadata = table_metadata(con, folder / "*.parquet", storage.uri(prefix), descriptions)
-    storage.replace_prefix(prefix, folder)
+    with scratch("datalake-table-") as staging:
+        # One file per table, as `publish` writes: replacing it is then one atomic step, so a
+        # reader never sees a mix of the old version's parts and the new one's.
+        part = staging / "table" / PART
+        part.parent.mkdir()
+        con.read_parquet([str(p) for p in parts]).to_parquet(str(part), compression="zstd")
+        metadata = table_metadata(con, part, storage.uri(prefix), descriptions)
+        storage.replace_prefix(prefix, part.parent)
     return metadata
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import duckdb
 
+from datalake.errors import DatalakeError
 from datalake.partitions import REFETCH_WINDOW_DAYS
 from datalake.raw import tmdb_records as files
 from datalake.raw.tmdb_titles import csv_titles
@@ -20,7 +21,7 @@ from datalake.storage import Storage
 from datalake.storage.layout import Spec
 from datalake.tmdb import endpoints
 from datalake.tmdb.client import Fetched, TmdbClient
-from datalake.tmdb.errors import TmdbAuthError, TmdbError, TmdbNotFound
+from datalake.tmdb.errors import TmdbAuthError, TmdbError, TmdbNotFound, TmdbUnreachable
 from datalake.tmdb.genres import genre_ids
 
 MEDIA = {"movies": "movie", "series": "tv"}
@@ -53,6 +54,10 @@ class Summary:
     files: list[str] = field(default_factory=list)
 
 
+# This many requests failing in a row (each after its retries) mean TMDB is down, not one bad title.
+OUTAGE_AFTER = 20
+
+
 class Enrichment:
     """One run for one spec and date: planned when built, fetched by `run()`."""
 
@@ -79,6 +84,8 @@ class Enrichment:
         self.out = {n: files.RecordFiles(self.storage, spec, partition_key, n) for n in names}
         self._claimed: set[str] = set()
         self._lock = threading.Lock()
+        self._failing = 0  # requests failed in a row (after their retries)
+        self._outage: str | None = None
 
     def run(self) -> Summary:
         files.clear_failures(self.storage, self.spec, self.date)
@@ -195,15 +202,27 @@ class Enrichment:
         self, request: endpoints.Request, imdb_id: str | None, origin: str
     ) -> Fetched | None:
         """TMDB's answer, or None once the not-found or the failure is recorded."""
+        if self._outage:  # stop asking a server that does not answer: the run ends in bounded time
+            raise DatalakeError(
+                f"TMDB at {self.client.base_url} is not answering ({self._outage}): every record "
+                "fetched so far is kept and the next run fetches only the rest; run again later."
+            )
         self._count(requests=1)
         try:
-            return self.client.get(request)
+            fetched = self.client.get(request)
+            with self._lock:
+                self._failing = 0
+            return fetched
         except TmdbNotFound as exc:
             self._store(
                 files.MISSING, Fetched(request.shown, exc.body), imdb_id, origin, not_found=1
             )
         except TmdbAuthError:
             raise
+        except TmdbUnreachable as exc:
+            self._fail(request.shown, imdb_id, origin, str(exc))
+            if self.summary.requests == 1:  # the first request got no answer after its retries
+                self._outage = f"the first request got no answer: {exc}"
         except TmdbError as exc:
             self._fail(request.shown, imdb_id, origin, str(exc))
         return None
@@ -217,6 +236,11 @@ class Enrichment:
 
     def _fail(self, path: str | None, imdb_id: str | None, origin: str, reason: str) -> None:
         self.log(f"TMDB request failed: {reason}")
+        if path is not None:
+            with self._lock:
+                self._failing += 1
+                if self._failing >= OUTAGE_AFTER and not self._outage:
+                    self._outage = f"{self._failing} requests in a row failed; the last: {reason}"
         self.out[files.FAILED].add(
             files.record(self.client.base_url, path, imdb_id, origin, error=reason)
         )

@@ -51,7 +51,10 @@ class TmdbResource(dg.ConfigurableResource):
         default=0.5, ge=0, description="Exponential backoff base, in seconds."
     )
     timeout_seconds: float = Field(
-        default=20.0, gt=0, description="Connect and read timeout of a request."
+        default=10.0,
+        gt=0,
+        description="Connect and read timeout of a request (TMDB answers in "
+        "well under a second; a hung server costs at most this per attempt).",
     )
 
     api_key: str | None = Field(default=None, description="TMDB v3 API key (TMDB_API_KEY).")

@@ -22,6 +22,7 @@ from datalake.tmdb.errors import (
     TmdbAuthError,
     TmdbNotFound,
     TmdbRequestFailed,
+    TmdbUnreachable,
     error_message,
     redact,
 )
@@ -63,7 +64,7 @@ class ClientOptions:
     backoff_factor: float = 0.5
     backoff_max: float = 30.0
     retry_after_max: float = 120.0
-    timeout: float = 20.0
+    timeout: float = 10.0
     rate_state: Path | None = None  # a file shared by every process: one limit for all runs
 
 
@@ -179,7 +180,7 @@ class TmdbClient:
             failure = f"{type(exc).__name__}: {redact(str(exc), self._secrets)}"
         else:
             return self._decode(request, response)
-        raise TmdbRequestFailed(f"GET {request.shown} failed: {failure}")
+        raise TmdbUnreachable(f"GET {request.shown} failed: {failure}")
 
     def _decode(self, request: Request, response: requests.Response) -> dict:
         text = redact(response.content.decode("utf-8", "replace"), self._secrets)

@@ -49,3 +49,7 @@ class TmdbNotFound(TmdbError):
 
 class TmdbRequestFailed(TmdbError):
     """Retries exhausted, a malformed body or an unexpected status."""
+
+
+class TmdbUnreachable(TmdbRequestFailed):
+    """No answer at all after the retries (refused, timed out): the server, not the title."""
