@@ -1,6 +1,7 @@
 """TMDB down (hung or refusing connections) during an enrichment: the run stops in bounded time
 with one line saying what to do, records what failed, and keeps every record it already had."""
 
+import threading
 import time
 
 import pytest
@@ -72,3 +73,25 @@ def test_the_date_is_resumed_once_tmdb_is_back(tmdb, credentials, local_lake, ge
     tmdb.sandbox.reset()
     assert materialize(local_lake, tmdb, specs=["movies"]).success
     assert records(local_lake, "movies", "failed", DATE) == []
+
+
+def test_tmdb_going_down_mid_run_stops_after_a_run_of_failures(
+    tmdb, credentials, local_lake, generated
+):
+    place_csvs(local_lake, generated)
+
+    def hang_once_started():  # once three titles' details were served
+        while sum(r.startswith("/movie/") for r in list(tmdb.sandbox.requests)) < 3:
+            time.sleep(0.002)
+        tmdb.sandbox.set_faults(latency=5.0)
+
+    flipper = threading.Thread(target=hang_once_started, daemon=True)
+    flipper.start()
+    started = time.monotonic()
+    result = materialize(local_lake, tmdb, specs=["movies"], **FAST_FAIL)
+    elapsed = time.monotonic() - started
+    flipper.join(timeout=5)
+    assert not result.success
+    assert f"{OUTAGE_AFTER} requests in a row failed" in failure_message(result)
+    assert elapsed < 30, elapsed
+    assert len(records(local_lake, "movies", "details")) >= 3  # what it had is kept
