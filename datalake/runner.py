@@ -8,6 +8,7 @@ import dagster as dg
 from datalake.definitions import build_definitions
 from datalake.errors import DatalakeError
 from datalake.partitions import processing_date as processing_dates
+from datalake.refined.glue_assets import GLUE_CATALOG
 from datalake.run_log import compact_console
 from datalake.settings import Settings
 from datalake.storage.layout import SPECS, processing_date
@@ -64,6 +65,14 @@ def without_tmdb_if_no_credentials(
     return selection - tmdb
 
 
+def without_glue_if_off(selection: dg.AssetSelection, settings: Settings) -> dg.AssetSelection:
+    """Glue registration is off unless DATALAKE_GLUE_DATABASE is set: then it is not run at all
+    (rather than reported as skipped)."""
+    return (
+        selection if settings.glue_database else selection - dg.AssetSelection.assets(GLUE_CATALOG)
+    )
+
+
 def _failure_message(event: dg.DagsterEvent) -> str:
     error = event.step_failure_data.error
     if error is None:
@@ -104,6 +113,7 @@ def run_lake(
     graph = defs.resolve_asset_graph()
     known = {key.to_user_string() for key in graph.get_all_asset_keys()}
     selection = without_tmdb_if_no_credentials(parse_selection(select, known), graph, settings)
+    selection = without_glue_if_off(selection, settings)
     # `dg.materialize`'s own job, with a console that prints no stack traces (see run_log).
     job_defs = dg.Definitions(
         jobs=[dg.define_asset_job(RUN_JOB, selection=selection)],

@@ -14,6 +14,8 @@ from datalake.resources.glue import GlueResource
 from datalake.resources.lake import LakeResource
 from datalake.storage.layout import asset_location
 
+GLUE_CATALOG = refined_key("glue_catalog")
+
 
 def _folder(key: dg.AssetKey, date: str) -> str:
     """The folder holding every date of a table (`Refined/dim_title/`)."""
@@ -22,7 +24,7 @@ def _folder(key: dg.AssetKey, date: str) -> str:
 
 
 @dg.asset(
-    key=refined_key("glue_catalog"),
+    key=GLUE_CATALOG,
     ins={name: dg.AssetIn(key, dagster_type=LakeTable) for name, (_, key, _) in PUBLISHED.items()},
     group_name="refined",
     partitions_def=processing_date,

@@ -7,10 +7,12 @@ import dagster as dg
 import pyarrow.parquet as pq
 import pytest
 
+from datalake.definitions import build_definitions
 from datalake.errors import DatalakeError
+from datalake.refined.glue_assets import GLUE_CATALOG
 from datalake.refined.published import PUBLISHED
-from datalake.refined.tables import refined_key
 from datalake.resources.glue import GlueResource
+from datalake.runner import without_glue_if_off
 from datalake.settings import Settings
 from datalake.storage import open_storage
 from datalake_tests.refined.lake import DATE, materialize
@@ -18,7 +20,7 @@ from datalake_tests.servers import start_glue
 
 NEXT_DATE = "2022-05-03"
 DATABASE = "movies_lake"
-GLUE_ONLY = dg.AssetSelection.assets(refined_key("glue_catalog"))
+GLUE_ONLY = dg.AssetSelection.assets(GLUE_CATALOG)
 
 
 @pytest.fixture
@@ -107,3 +109,11 @@ def test_the_database_name_is_checked_with_one_clear_line():
     assert Settings.from_env({}).glue_database == ""  # off by default
     with pytest.raises(DatalakeError, match="is not a Glue database name: use lowercase"):
         Settings.from_env({"DATALAKE_GLUE_DATABASE": "Movies-Lake"})
+
+
+def test_datalake_run_leaves_registration_out_while_off():
+    graph = build_definitions(Settings()).resolve_asset_graph()
+    everything = dg.AssetSelection.all()
+    assert GLUE_CATALOG not in without_glue_if_off(everything, Settings()).resolve(graph)
+    on = Settings(glue_database=DATABASE)
+    assert GLUE_CATALOG in without_glue_if_off(everything, on).resolve(graph)
