@@ -11,6 +11,7 @@ from datalake.resources.duck import LakeDuckDB
 from datalake.resources.focus import FocusResource
 from datalake.resources.lake import LakeResource
 from datalake.resources.tmdb import TmdbResource
+from datalake.shared.preview import preview_features
 from datalake.storage.layout import SPECS, Spec
 
 _DESCRIPTIONS = {
@@ -122,4 +123,5 @@ def build_raw_tmdb_asset(spec: Spec) -> dg.AssetsDefinition:
     return raw_tmdb
 
 
-raw_tmdb_assets = [build_raw_tmdb_asset(spec) for spec in SPECS]
+with preview_features():  # `backfill_policy` is a beta parameter: no warning on every import
+    raw_tmdb_assets = [build_raw_tmdb_asset(spec) for spec in SPECS]
