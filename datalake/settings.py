@@ -11,7 +11,7 @@ from datalake.tmdb.genres import IMDB_GENRES, unknown_genres
 
 DEFAULT_TMDB_BASE_URL = "https://api.themoviedb.org/3"
 DEFAULT_GENRES = ("Crime", "War")
-ENGINES = ("duckdb", "spark")  # DATALAKE_ENGINE: see datalake.resources.engine
+ENGINES = ("duckdb", "spark", "glue")  # DATALAKE_ENGINE: see datalake.resources.engine
 
 
 def bundled_sample_dir() -> str:
@@ -77,6 +77,17 @@ def _engine(env: dict, storage: str) -> str:
         raise DatalakeError(
             f"DATALAKE_ENGINE={engine!r} is not an engine: use one of {', '.join(ENGINES)}."
         )
+    if engine == "glue" and not (
+        env.get("DATALAKE_GLUE_JOB") and env.get("DATALAKE_GLUE_PIPES_BUCKET")
+    ):
+        raise DatalakeError(
+            "DATALAKE_ENGINE=glue needs DATALAKE_GLUE_JOB (the Glue job running spark_job.py) and "
+            "DATALAKE_GLUE_PIPES_BUCKET (the bucket Dagster Pipes talks through)."
+        )
+    if engine == "glue" and not storage.startswith("s3://"):
+        raise DatalakeError(
+            "DATALAKE_ENGINE=glue writes the lake from AWS Glue: set DATALAKE_STORAGE to s3://..."
+        )
     if engine == "spark" and storage.startswith("s3://"):
         raise DatalakeError(
             "DATALAKE_ENGINE=spark runs on a local lake only (PySpark here has no s3a connector): "
@@ -98,6 +109,8 @@ class Settings:
     tmdb_read_access_token: str | None = field(default=None, repr=False)
     glue_database: str = ""  # off
     engine: str = "duckdb"
+    glue_job: str = ""
+    glue_pipes_bucket: str = ""
 
     @property
     def has_tmdb_credentials(self) -> bool:
@@ -121,6 +134,8 @@ class Settings:
             tmdb_read_access_token=env.get("TMDB_READ_ACCESS_TOKEN", "").strip() or None,
             glue_database=_glue_database(env),
             engine=_engine(env, storage),
+            glue_job=env.get("DATALAKE_GLUE_JOB", "").strip(),
+            glue_pipes_bucket=env.get("DATALAKE_GLUE_PIPES_BUCKET", "").strip(),
         )
 
 

@@ -14,19 +14,19 @@ def lake_resources(
     storage: str,
     landing: str | None = None,
     genres: str | None = None,
-    engine: str | None = None,
+    engine_kind: str | None = None,
     **overrides,
 ) -> dict:
     """Every resource of the code location for a lake at `storage` (landing defaults to it;
-    `genres` as DATALAKE_GENRES writes them; `engine` as DATALAKE_ENGINE)."""
+    `genres` as DATALAKE_GENRES writes them; `engine_kind` as DATALAKE_ENGINE)."""
     settings = Settings(storage=storage, landing=landing or storage)
     if genres:
         settings = Settings.from_env(
             {"DATALAKE_STORAGE": storage, "DATALAKE_LANDING": settings.landing,
              "DATALAKE_GENRES": genres}
         )  # fmt: skip
-    if engine:
-        settings = replace(settings, engine=engine)
+    if engine_kind:
+        settings = replace(settings, engine=engine_kind)
     return build_resources(settings, **overrides)
 
 

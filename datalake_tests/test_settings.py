@@ -91,6 +91,15 @@ def test_the_engine_is_read_once_and_reaches_its_resource():
             {"DATALAKE_ENGINE": "spark", "DATALAKE_STORAGE": "s3://lake"},
             "DATALAKE_ENGINE=spark runs on a local lake only",
         ),
+        ({"DATALAKE_ENGINE": "glue", "DATALAKE_STORAGE": "s3://lake"}, "needs DATALAKE_GLUE_JOB"),
+        (
+            {
+                "DATALAKE_ENGINE": "glue",
+                "DATALAKE_GLUE_JOB": "j",
+                "DATALAKE_GLUE_PIPES_BUCKET": "b",
+            },
+            "set DATALAKE_STORAGE to s3://",
+        ),
     ],
 )
 def test_a_bad_engine_is_refused(env, said):

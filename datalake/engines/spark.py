@@ -1,18 +1,20 @@
 """The Spark engine: a transform's inputs as temp views over their Parquet, its SQL translated to
 Spark SQL (`spark_sql`), its result written as Parquet files for the IO manager to publish."""
 
+from dataclasses import asdict
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlglot import exp
 
+from datalake.engines import spark_job
 from datalake.engines.spark_sql import Step, Translator
 from datalake.engines.transform import Transform
 from datalake.errors import DatalakeError
 
 if TYPE_CHECKING:
-    from pyspark.sql import DataFrame, SparkSession
+    from pyspark.sql import SparkSession
 
 SPARK_EXTRA = "PySpark is not installed: `pip install -e .[spark]` (Java 17 or newer too)."
 
@@ -54,36 +56,28 @@ def steps_of(transform: Transform) -> list[Step]:
     return scripts + translator.script(transform.query)
 
 
+def spec_of(transform: Transform, output: str) -> dict:
+    """The transform as the JSON spec `spark_job` runs: Spark SQL steps over Parquet inputs."""
+    return {
+        "name": transform.name,
+        "inputs": {name: list(table.uris) for name, table in transform.inputs.items()},
+        "columns": {
+            name: {c: spark_type(t) for c, t in columns.items()}
+            for name, columns in transform.columns.items()
+        },
+        "empty": {
+            name: ", ".join(f"{c} {spark_type(t)}" for c, t in columns.items())
+            for name, columns in transform.empty.items()
+        },
+        "steps": [asdict(step) for step in steps_of(transform)],
+        "variables": transform.variables,
+        "output": output,
+    }
+
+
 def write(session: "SparkSession", transform: Transform, folder: Path) -> Path:
     """Run the transform on a session of its own (temp views do not leak between transforms)
     and write its result as Parquet into `folder`."""
-    spark = session.newSession()
-    for name, table in transform.inputs.items():
-        frame = spark.read.parquet(*table.uris)
-        columns = transform.columns.get(name)
-        if columns:
-            frame = frame.selectExpr(
-                *(f"CAST({c} AS {spark_type(t)}) AS {c}" for c, t in columns.items())
-            )
-        frame.createOrReplaceTempView(name)
-    for name, columns in transform.empty.items():
-        schema = ", ".join(f"{c} {spark_type(t)}" for c, t in columns.items())
-        spark.createDataFrame([], schema).createOrReplaceTempView(name)
-    result = None
-    for step in steps_of(transform):
-        frame = _run(spark, step, transform.variables)
-        if step.name:
-            frame.createOrReplaceTempView(step.name)
-        else:
-            result = frame
-    if result is None:
-        raise DatalakeError(f"{transform.name}: its SQL ends with no SELECT.")
-    result.write.mode("overwrite").option("compression", "zstd").parquet(str(folder))
+    spec = spec_of(transform, str(folder))
+    spark_job.write(spark_job.run_spec(session.newSession(), spec), spec["output"])
     return folder
-
-
-def _run(spark: "SparkSession", step: Step, variables: dict) -> "DataFrame":
-    if step.union:
-        left, right = (spark.table(name) for name in step.union)
-        return left.unionByName(right, allowMissingColumns=True)
-    return spark.sql(step.sql, args={name: variables[name] for name in step.parameters})

@@ -90,7 +90,9 @@ class LocalFile:
 
 @dataclass(frozen=True)
 class EngineTable:
-    """A table another engine (Spark) wrote as Parquet files into a local folder; the IO manager
-    publishes the folder's `*.parquet` as the asset's table."""
+    """A table another engine wrote as Parquet: into a local `folder` the IO manager publishes
+    (Spark here), or, with no folder, already at the asset's key (a Glue job); `reported` is what
+    the engine's job said about it (kept as `job_*` metadata)."""
 
-    folder: Path
+    folder: Path | None = None
+    reported: dict = field(default_factory=dict)

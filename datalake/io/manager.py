@@ -22,6 +22,7 @@ from datalake.io.handover import (
 )
 from datalake.resources.duck import LakeDuckDB
 from datalake.resources.lake import LakeResource
+from datalake.shared.metadata import table_metadata
 from datalake.storage import Storage
 from datalake.storage.layout import asset_location
 
@@ -84,7 +85,13 @@ class LakeIOManager(dg.ConfigurableIOManager):
             }
         elif isinstance(obj, EngineTable):
             descriptions = context.definition_metadata.get("column_descriptions") or {}
-            metadata = tables.publish_folder(self.con(), obj.folder, storage, key, descriptions)
+            if obj.folder is None:  # written at its key by the engine's job
+                metadata = table_metadata(
+                    self.con(), storage.uri(key + "*.parquet"), storage.uri(key), descriptions
+                )
+            else:
+                metadata = tables.publish_folder(self.con(), obj.folder, storage, key, descriptions)
+            metadata |= {f"job_{n.rsplit('/', 1)[-1]}": v for n, v in obj.reported.items()}
         elif (relation := self._relation(obj)) is not None:
             descriptions = context.definition_metadata.get("column_descriptions") or {}
             metadata = tables.publish(self.con(), relation, storage, key, descriptions)

@@ -38,7 +38,7 @@ def build_refined_asset(table: Table) -> dg.AssetsDefinition:
                 f"{date}; their columns are NULL. Materialise the trusted TMDB assets for "
                 "this date to fill them."
             )
-        with engine.table(transform) as result:
+        with engine.table(transform, context) as result:
             yield dg.Output(
                 result,
                 metadata={

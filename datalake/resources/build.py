@@ -2,6 +2,7 @@
 
 import dagster as dg
 
+from datalake.engines.glue import GlueJobResource
 from datalake.io.handover import LAKE_IO_MANAGER
 from datalake.io.manager import LakeIOManager
 from datalake.resources.duck import LakeDuckDB
@@ -32,7 +33,13 @@ def build_resources(settings: Settings | None = None, **overrides) -> dict:
         "s3": s3,
         "lake": lake,
         "duckdb": duckdb,
-        "engine": EngineResource(kind=settings.engine, duckdb=duckdb),
+        "engine": EngineResource(
+            kind=settings.engine,
+            duckdb=duckdb,
+            glue_job=GlueJobResource(
+                job_name=settings.glue_job, pipes_bucket=settings.glue_pipes_bucket
+            ),
+        ),
         LAKE_IO_MANAGER: LakeIOManager(lake=lake, duckdb=duckdb),
         "focus": FocusResource(genres=list(settings.genres)),
         "glue": GlueResource(database=settings.glue_database),

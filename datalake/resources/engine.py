@@ -8,37 +8,41 @@ import dagster as dg
 from pydantic import Field
 
 from datalake.engines import duck, spark
+from datalake.engines.glue import GlueJobResource, run_on_glue
 from datalake.engines.transform import Transform
 from datalake.io.handover import EngineTable
 from datalake.io.tables import scratch
 from datalake.resources.duck import LakeDuckDB
-
-ENGINES = ("duckdb", "spark")
+from datalake.storage.layout import asset_location
 
 
 class EngineResource(dg.ConfigurableResource):
     """`duckdb`: DuckDB inside the Dagster process (the default); `spark`: the same SQL translated
-    to Spark SQL and run by PySpark (`spark_master`, local mode on one machine)."""
+    to Spark SQL and run by PySpark (`spark_master`, local mode on one machine); `glue`: that
+    Spark SQL run by an AWS Glue job through Dagster Pipes (`glue_job`)."""
 
-    kind: str = Field(default="duckdb", description="The engine: duckdb or spark.")
+    kind: str = Field(default="duckdb", description="The engine: duckdb, spark or glue.")
     spark_master: str = Field(default="local[2]", description="Spark master URL.")
     duckdb: LakeDuckDB
+    glue_job: GlueJobResource
 
     @property
     def label(self) -> str:
         return self.kind
 
     @contextmanager
-    def table(self, transform: Transform) -> Iterator[Any]:
+    def table(self, transform: Transform, context: dg.AssetExecutionContext) -> Iterator[Any]:
         """The transform's result as the lake IO manager takes it (a DuckDB relation, or the
         Parquet Spark wrote), valid until the block ends."""
-        if self.kind == "spark":
+        if self.kind == "glue":
+            key = asset_location(context.asset_key.path, context.partition_key)
+            output = self.duckdb.lake.storage().uri(key)
+            yield EngineTable(reported=run_on_glue(context, self.glue_job, transform, output))
+        elif self.kind == "spark":
             session = spark.spark_session(self.spark_master)
             with scratch(f"datalake-spark-{transform.name}-") as folder:
                 yield EngineTable(spark.write(session, transform, folder / "table"))
-            return
-        with (
-            scratch(f"datalake-{transform.name}-") as spill,
-            self.duckdb.connect(str(spill)) as con,
-        ):
-            yield duck.relation(con, transform)
+        else:
+            spill_dir = scratch(f"datalake-{transform.name}-")
+            with spill_dir as spill, self.duckdb.connect(str(spill)) as con:
+                yield duck.relation(con, transform)

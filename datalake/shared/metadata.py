@@ -11,7 +11,7 @@ _CELL_CHARS = 60
 
 def table_metadata(
     con: duckdb.DuckDBPyConnection,
-    parquet: Path,
+    parquet: Path | str,
     uri: str,
     descriptions: dict[str, str] | None = None,
 ) -> dict:

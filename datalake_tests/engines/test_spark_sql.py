@@ -2,6 +2,7 @@
 each rewrite gives Spark the result DuckDB gives (run on both engines)."""
 
 import os
+from dataclasses import asdict
 from pathlib import Path
 
 import duckdb
@@ -9,6 +10,7 @@ import pytest
 
 from datalake import refined
 from datalake.engines.spark import spark_session
+from datalake.engines.spark_job import run_spec
 from datalake.engines.spark_sql import Translator, render
 from datalake.errors import DatalakeError
 from datalake.refined.queries import query
@@ -85,19 +87,9 @@ def test_a_rewrite_gives_spark_duckdbs_result(case):
     for name, value in variables.items():
         con.execute(f"SET VARIABLE {name} = ?", [value])
     expected = con.sql(sql)
-    spark = spark_session("local[2]").newSession()
-    (step,) = [s for s in Translator().script(sql) if s.name is None]
-    views = Translator().script(sql)[:-1]
-    for view in views:  # a by-name union's branches and their union
-        frame = (
-            spark.table(view.union[0]).unionByName(
-                spark.table(view.union[1]), allowMissingColumns=True
-            )
-            if view.union
-            else spark.sql(view.sql)
-        )
-        frame.createOrReplaceTempView(view.name)
-    frame = spark.sql(step.sql, args={p: variables[p] for p in step.parameters})
+    steps = [asdict(step) for step in Translator().script(sql)]
+    spec = {"inputs": {}, "columns": {}, "empty": {}, "steps": steps, "variables": variables}
+    frame = run_spec(spark_session("local[2]").newSession(), spec)
     assert frame.columns == expected.columns
     # Compared as text: NaN equals nothing, not even itself.
     assert [repr(tuple(row)) for row in frame.collect()] == list(map(repr, expected.fetchall()))

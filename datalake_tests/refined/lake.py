@@ -63,7 +63,7 @@ def materialize(
     lake_uri: str, selection=None, dashboard: bool = True, date: str = DATE, **resources
 ) -> dg.ExecuteInProcessResult:
     """The Refined zone (with its checks) and the dashboard, in process, for `date`
-    (`resources` replace some by key; `engine=` picks DATALAKE_ENGINE's value)."""
+    (`resources` replace some by key; `engine_kind=` picks DATALAKE_ENGINE's value)."""
     upstream = [*raw_csv_assets, *raw_tmdb_assets, *trusted.defs.assets]
     built = [*refined.defs.assets, *refined.defs.asset_checks]
     built += list(dashboards.defs.assets) if dashboard else []

@@ -20,7 +20,7 @@ def spark_lake(trusted_lake, tmp_path_factory) -> str:
     """The Refined zone built by the Spark engine from a copy of the same Trusted zone."""
     target = tmp_path_factory.mktemp("spark") / "lake"
     shutil.copytree(trusted_lake, target)
-    result = materialize(str(target), dashboard=False, engine="spark")
+    result = materialize(str(target), dashboard=False, engine_kind="spark")
     assert result.success
     return str(target)
 
@@ -31,8 +31,13 @@ def _parquet(lake: str, name: str) -> str:
 
 @pytest.mark.parametrize("name", [t.name for t in TABLES])
 def test_spark_tables_equal_duckdb_tables(name, spark_lake, refined_lake):
+    assert_same_table(name, refined_lake[0], spark_lake)
+
+
+def assert_same_table(name: str, duckdb_lake: str, spark_lake: str) -> None:
+    """The table `name` of both lakes: same columns, types (up to WIDENINGS) and rows."""
     con = duckdb.connect()
-    duck = con.read_parquet(_parquet(refined_lake[0], name))
+    duck = con.read_parquet(_parquet(duckdb_lake, name))
     spark = con.read_parquet(_parquet(spark_lake, name))
     assert duck.columns == spark.columns
     for column, duck_type, spark_type in zip(duck.columns, duck.types, spark.types, strict=True):
