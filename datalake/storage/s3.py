@@ -65,10 +65,14 @@ class S3Storage(Storage):
     def __init__(self, uri: str, client=None):
         self.bucket, self.prefix = split_s3_uri(uri)
         self.root = f"s3://{self.bucket}/{self.prefix}".rstrip("/")
-        self.session = boto3.session.Session()
         self.client = client or self.session.client(
             "s3", config=Config(retries={"mode": "standard", "max_attempts": 5})
         )
+
+    @functools.cached_property
+    def session(self) -> boto3.session.Session:
+        """Where DuckDB's S3 credentials come from; built only when asked (not cheap)."""
+        return boto3.session.Session()
 
     def check_usable(self, writable: bool = True) -> None:
         """The bucket must exist already: a missing one is refused, never created."""

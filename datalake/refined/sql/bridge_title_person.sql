@@ -12,23 +12,29 @@ WITH csv_credits AS (
     FROM csv_rows
     WHERE artist_name IS NOT NULL
 ),
+tmdb_titled AS (
+    SELECT title.title_id, people.person_id, people.role, people.acting, people.character_name
+    FROM tmdb_people AS people
+    JOIN dim_title AS title ON title.kind = people.kind AND title.tmdb_id = people.tmdb_id
+),
+-- Only the titles TMDB credits: the join below looks no further (1.5M CSV rows otherwise).
 csv_acting AS (
     SELECT title_id, person_id, min(role) AS role
     FROM csv_credits
     WHERE role IN ('actor', 'actress', 'self')
+        AND title_id IN (SELECT title_id FROM tmdb_titled)
     GROUP BY title_id, person_id
 ),
 tmdb_credits AS (
     SELECT
-        title.title_id,
+        people.title_id,
         people.person_id,
         CASE WHEN people.acting THEN coalesce(acting.role, people.role) ELSE people.role END
             AS role,
         people.character_name
-    FROM tmdb_people AS people
-    JOIN dim_title AS title ON title.kind = people.kind AND title.tmdb_id = people.tmdb_id
+    FROM tmdb_titled AS people
     LEFT JOIN csv_acting AS acting
-        ON acting.title_id = title.title_id AND acting.person_id = people.person_id
+        ON acting.title_id = people.title_id AND acting.person_id = people.person_id
 )
 SELECT
     title_id,
@@ -39,7 +45,9 @@ SELECT
     array_to_string(
         list_sort(list_distinct(list(character_name) FILTER (character_name IS NOT NULL))), ' / '
     ) AS character_name,
-    array_to_string(list_sort(list_distinct(list(source))), '+') AS source
+    -- Two sources at most: the distinct ones in order, without building a list per row.
+    CASE WHEN min(source) = max(source) THEN min(source) ELSE min(source) || '+' || max(source) END
+        AS source
 FROM (
     SELECT *, 'imdb' AS source FROM csv_credits
     UNION ALL
