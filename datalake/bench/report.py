@@ -97,6 +97,8 @@ def targets(results: dict) -> list[dict]:
         " req/s",
         note=f"429 answers {two.get('answered_429', '-')}, failed {two.get('failed', '-')}",
     )
+    if two and (two["answered_429"] or two["failed"]):  # within the limit means without a 429
+        rows[-1]["met"] = "**missed**"
     return rows
 
 
