@@ -11,8 +11,9 @@ WITH titles AS (
     WHERE fact.in_configured_genres
 )
 SELECT
-    'year' AS level,
-    year AS period_start,
+    -- One pass for both levels: the year rows and the decade rows are two grouping sets.
+    CASE WHEN grouping(year) = 0 THEN 'year' ELSE 'decade' END AS level,
+    coalesce(year, decade) AS period_start,
     decade,
     kind,
     count(*) AS titles,
@@ -21,18 +22,5 @@ SELECT
     count(episodes_per_season) AS season_titles,
     round(avg(episodes_per_season), 2) AS mean_episodes_per_season
 FROM titles
-GROUP BY year, decade, kind
-UNION ALL
-SELECT
-    'decade' AS level,
-    decade AS period_start,
-    decade,
-    kind,
-    count(*) AS titles,
-    count(runtime_minutes) AS runtime_titles,
-    round(avg(runtime_minutes), 2) AS mean_runtime_minutes,
-    count(episodes_per_season) AS season_titles,
-    round(avg(episodes_per_season), 2) AS mean_episodes_per_season
-FROM titles
-GROUP BY decade, kind
+GROUP BY GROUPING SETS ((year, decade, kind), (decade, kind))
 ORDER BY level, period_start, kind
