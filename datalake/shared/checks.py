@@ -4,6 +4,8 @@ Every gate counts violations in what was published for the run's processing date
 than zero fails it, which stops everything downstream of that table.
 """
 
+from typing import Any
+
 import dagster as dg
 import duckdb
 
@@ -44,8 +46,14 @@ def violations(
     con: duckdb.DuckDBPyConnection, asset_key: dg.AssetKey, name: str, sql: str, params: list
 ) -> dg.AssetCheckResult:
     """Run `sql`, which returns (violation count, a few examples), and turn it into a verdict."""
-    count, examples = con.execute(sql, params).fetchall()[0]
-    metadata = {"violations": count}
+    return verdict(asset_key, name, *con.execute(sql, params).fetchall()[0])
+
+
+def verdict(
+    asset_key: dg.AssetKey, name: str, count: int, examples: list | None
+) -> dg.AssetCheckResult:
+    """A gate's verdict from its violation count (zero passes) and a few examples."""
+    metadata: dict[str, Any] = {"violations": count}
     if count:
         metadata["examples"] = dg.MetadataValue.json([str(e) for e in examples or []])
     return dg.AssetCheckResult(

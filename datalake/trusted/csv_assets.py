@@ -21,6 +21,9 @@ _DESCRIPTIONS = {
     "series": "Series x principal artists from the IMDb-derived export, typed and cleaned.",
 }
 _ROWS = "SELECT count(*) FROM read_parquet(?)"
+# Counted while the step reads the raw file, kept on the table's materialisation: the
+# reconciliation gate checks them against what was published instead of re-reading the file.
+STEP_COUNTS = ("raw_rows", "duplicate_rows")
 _REJECTED = "Rows of the {spec} export refused by Trusted, each with its line number, the line as "
 _REJECTED += "read and every reason (Rejected/trusted/{spec}/dt=.../)."
 
@@ -62,7 +65,7 @@ def build_trusted_csv_asset(spec: Spec) -> dg.AssetsDefinition:
         storage = lake.storage()
         with scratch("datalake-trusted-") as spill, duckdb.connect(str(spill)) as con:
             tables = transform_csv(con, raw.uri, spec)
-            counts = {"raw_rows": tables.data_rows, "duplicate_rows": tables.duplicate_rows}
+            counts = dict(zip(STEP_COUNTS, (tables.data_rows, tables.duplicate_rows), strict=True))
             yield dg.Output(tables.trusted, output_name="table", metadata=counts)
             # Published by now: its row count tells whether any line was refused.
             trusted = lake_table(storage, trusted_key("local", spec), context.partition_key)
