@@ -27,31 +27,47 @@ class LandingScan:
             self._utf8.decode(chunk)
         except UnicodeDecodeError as exc:
             self._refuse("is not UTF-8 text", self.newlines + chunk[: exc.start].count(b"\n") + 1)
-        joined = self._tail + chunk
-        if _FFFF in joined:
+        # Only the seam with the previous chunk's last bytes is copied (a sequence may span it),
+        # never the whole chunk.
+        seam = self._tail + chunk[:2]
+        if _FFFF in seam or _FFFF in chunk:
+            joined = self._tail + chunk
             at = joined.index(_FFFF) - len(self._tail)
             line = self.newlines + chunk[: max(at, 0)].count(b"\n") + 1
             self._refuse("holds U+FFFF, a character text never contains", line)
-        self._cr += chunk.count(b"\r")
-        self._crlf += joined.count(b"\r\n") - self._tail.count(b"\r\n")
+        if b"\r" in chunk:
+            self._cr += chunk.count(b"\r")
+            self._crlf += chunk.count(b"\r\n")
+        self._crlf += self._tail.endswith(b"\r") and chunk.startswith(b"\n")
         self._lines(chunk)
-        self._tail = joined[-2:]
+        self._tail = (self._tail + chunk[-2:])[-2:]
 
     def _lines(self, chunk: bytes) -> None:
-        pieces = chunk.split(b"\n")
-        if len(pieces) == 1:
+        first = chunk.find(b"\n")
+        if first < 0:
             self._run += len(chunk)
             self._long_line(self._run, 0)
             return
-        self._long_line(self._run + len(pieces[0]), 0)
-        longest = max(map(len, pieces[1:-1]), default=0)
-        if longest > MAX_LINE:
-            self._long_line(longest, 1 + [len(p) for p in pieces[1:-1]].index(longest))
+        self._long_line(self._run + first, 0)
+        last = chunk.rfind(b"\n")
+        if not self._short_lines_only(chunk, first, last):
+            pieces = chunk[first + 1 : last].split(b"\n")
+            longest = max(map(len, pieces))
+            self._long_line(longest, 1 + [len(p) for p in pieces].index(longest))
         if self.newlines == 0 or not self._has_rows:
-            body = chunk.split(b"\n", 1)[1] if self.newlines == 0 else chunk
+            body = chunk[first + 1 :] if self.newlines == 0 else chunk
             self._has_rows = bool(body.strip(b"\r\n"))
-        self.newlines += len(pieces) - 1
-        self._run = len(pieces[-1])
+        self.newlines += chunk.count(b"\n")
+        self._run = len(chunk) - last - 1
+        self._long_line(self._run, 0)  # the last line may never get its newline
+
+    @staticmethod
+    def _short_lines_only(chunk: bytes, first: int, last: int) -> bool:
+        """True when no line between the first and last newline can exceed MAX_LINE, proved
+        without splitting the chunk into its lines: if every block of MAX_LINE / 2 bytes holds
+        a newline, no run without one is as long as MAX_LINE."""
+        block = MAX_LINE // 2
+        return all(chunk.find(b"\n", at, at + block) >= 0 for at in range(first, last, block))
 
     def _long_line(self, length: int, offset: int) -> None:
         if length > MAX_LINE:
