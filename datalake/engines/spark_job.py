@@ -6,8 +6,10 @@ The same file is the Spark engine's runner (imported) and an AWS Glue / EMR Serv
 Parquet to the spec's `output` and reports the materialisation with its row count to Dagster.
 
 Spec: `inputs` {view: [parquet globs]}, `columns` {view: {column: Spark type}} (casts),
-`empty` {view: "column type, ..."} (absent inputs), `steps` [{name, sql, union, parameters}]
-(Spark SQL, translated beforehand), `variables` {name: value}, `output` (a folder URI).
+`empty` {view: "column type, ..."} (absent inputs), `lines` {view: text file URI} (numbered
+lines), `json` {view: {uris, schema}} (records of JSON arrays), `steps` [{name, sql, union,
+parameters, cache}] (Spark SQL, translated beforehand), `variables` {name: value}, `output` (a
+folder URI).
 """
 
 import argparse
@@ -18,6 +20,16 @@ from typing import Any
 
 def run_spec(spark: Any, spec: dict) -> Any:
     """The spec's result as a DataFrame, its views registered on `spark` (a session)."""
+    cached = register(spark, spec)
+    result = run_steps(spark, spec["steps"], spec["variables"], cached)
+    if result is None:
+        raise ValueError("the spec's steps end with no SELECT")
+    return result
+
+
+def register(spark: Any, spec: dict) -> list:
+    """The spec's inputs as temp views of `spark`; the DataFrames it cached (a raw file's lines,
+    read by every statement of its transform), for the caller to unpersist."""
     for name, uris in spec["inputs"].items():
         frame = spark.read.parquet(*uris)
         columns = spec["columns"].get(name)
@@ -26,20 +38,62 @@ def run_spec(spark: Any, spec: dict) -> Any:
         frame.createOrReplaceTempView(name)
     for name, schema in spec["empty"].items():
         spark.createDataFrame([], schema).createOrReplaceTempView(name)
+    cached = []
+    for name, uri in spec.get("lines", {}).items():
+        cached.append(text_lines(spark, uri).cache())
+        cached[-1].createOrReplaceTempView(name)
+    for name, source in spec.get("json", {}).items():
+        json_records(spark, source["uris"], source["schema"]).createOrReplaceTempView(name)
+    return cached
+
+
+def text_lines(spark: Any, uri: str) -> Any:
+    """The file's lines after the first as `(line_number, line)`, numbered as in the file; a
+    blank line is a NULL `line` (what DuckDB's reader gives too).
+
+    Within a split Spark keeps the file's order and ids increase, and splits start at their
+    offsets: ordering by both numbers the lines (one sort, on one machine cheap enough)."""
+    from pyspark.sql import Window
+    from pyspark.sql import functions as F
+
+    frame = spark.read.text(uri).select(
+        F.input_file_block_start().alias("block"),
+        F.monotonically_increasing_id().alias("id"),
+        "value",
+    )
+    number = F.row_number().over(Window.orderBy("block", "id"))
+    numbered = frame.select(number.cast("bigint").alias("line_number"), "value")
+    return numbered.where("line_number > 1").selectExpr("line_number", "nullif(value, '') AS line")
+
+
+def json_records(spark: Any, uris: list[str], schema: str) -> Any:
+    """Records of JSON files that each hold an array, read as `schema` plus `filename`."""
+    if not uris:
+        return spark.createDataFrame([], f"{schema}, filename STRING")
+    frame = spark.read.schema(schema).option("multiLine", "true").json(uris)
+    return frame.selectExpr("*", "_metadata.file_path AS filename")
+
+
+def run_steps(spark: Any, steps: list[dict], variables: dict, cached: list) -> Any:
+    """Run the steps in order; the result of the last unnamed one (None if all were named).
+
+    A `cache` step (DuckDB's `CREATE TEMP TABLE`) is computed once, its DataFrame appended to
+    `cached`."""
     result = None
-    for step in spec["steps"]:
+    for step in steps:
         if step["union"]:
             left, right = (spark.table(name) for name in step["union"])
             frame = left.unionByName(right, allowMissingColumns=True)
         else:
-            arguments = {name: spec["variables"][name] for name in step["parameters"]}
+            arguments = {name: variables[name] for name in step["parameters"]}
             frame = spark.sql(step["sql"], args=arguments)
+        if step.get("cache"):
+            frame = frame.cache()
+            cached.append(frame)
         if step["name"]:
             frame.createOrReplaceTempView(step["name"])
         else:
             result = frame
-    if result is None:
-        raise ValueError("the spec's steps end with no SELECT")
     return result
 
 

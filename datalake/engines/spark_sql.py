@@ -12,6 +12,17 @@ needs, each one documented here and tested:
 - `text[:n]` on a string function becomes `substring(text, 1, n)` (sqlglot leaves the slice);
 - `QUALIFY` is kept (Spark 4 has it; sqlglot's subquery rewrite leaks a `_w` column into `*`);
 - `list_has_any(a, b)` is written `arrays_overlap(a, b)` (sqlglot writes `&&`, not Spark SQL);
+- `list[i]` becomes `try_element_at(list, i)`: both count from 1 and give NULL past the end,
+  where sqlglot's `list[i - 1]` raises in Spark's ANSI mode;
+- `text GLOB 'pattern'` becomes `text RLIKE` the anchored regular expression of the pattern
+  (Spark has no GLOB; sqlglot leaves it);
+- `list_avg(l)` becomes an `aggregate` over the list's non-NULL elements, NULL when there are
+  none (sqlglot leaves `LIST_AVG`, which Spark lacks);
+- `list_position(l, x)` becomes `nullif(array_position(l, x), 0)` (both count from 1; DuckDB
+  gives NULL for an absent element, Spark 0; sqlglot leaves `LIST_POSITION`);
+- `LIMIT 9223372036854775807` (every row: DuckDB's optimisation fence) is dropped: in Spark a
+  LIMIT gathers the rows into one partition;
+- `CREATE TEMP TABLE t AS SELECT` becomes the view `t`, cached (computed once, as DuckDB does);
 - `UNION [ALL] BY NAME` becomes a step of its own: its branches are views that the engine
   unions by name (Spark SQL has no such clause; the DataFrame API does).
 
@@ -22,7 +33,7 @@ becomes `LENGTH`, a string function: write `length(text)` or `array_length(list)
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import ClassVar
 
 import sqlglot
@@ -35,6 +46,7 @@ from datalake.errors import DatalakeError
 _FILE_READERS = {"READ_PARQUET", "READ_CSV", "READ_CSV_AUTO", "READ_JSON", "READ_JSON_AUTO"}
 _STRING_FUNCTIONS = (exp.MD5, exp.Lower, exp.Upper, exp.Concat, exp.DPipe, exp.Trim)
 _LEN = re.compile(r"\blen\s*\(", re.IGNORECASE)
+_EVERY_ROW = 2**63 - 1  # a LIMIT that keeps every row
 
 
 class Spark4(Spark):
@@ -63,6 +75,7 @@ class Step:
     sql: str = ""
     union: tuple[str, str] | None = None
     parameters: tuple[str, ...] = ()
+    cache: bool = False  # computed once (a DuckDB temp table)
 
 
 @dataclass
@@ -86,6 +99,13 @@ class Translator:
                 self._define(statement)
             elif isinstance(statement, exp.Create) and statement.kind == "VIEW":
                 steps += self._select(statement.expression, statement.this.name)
+            elif (
+                isinstance(statement, exp.Create)
+                and statement.kind == "TABLE"
+                and isinstance(statement.expression, exp.Query)
+            ):
+                *unions, table = self._select(statement.expression, statement.this.name)
+                steps += [*unions, replace(table, cache=True)]
             elif isinstance(statement, exp.Query):
                 steps += self._select(statement, None)
             else:
@@ -102,7 +122,9 @@ class Translator:
         query = self._inline(query)
         for node in reversed(list(query.walk())):  # children first, so rewrites compose
             rewritten = _rewrite(node)
-            if rewritten is not node:
+            if rewritten is None:
+                node.pop()
+            elif rewritten is not node:
                 node.replace(rewritten)
         steps: list[Step] = []
         for union in list(query.find_all(exp.Union)):
@@ -179,7 +201,7 @@ def _list_aggregate(node: exp.Expr) -> exp.Expr:
     return _LIST_AGG.transform(fill)
 
 
-def _rewrite(node: exp.Expr) -> exp.Expr:
+def _rewrite(node: exp.Expr) -> exp.Expr | None:
     """The expression-level rewrites listed in the module docstring."""
     if isinstance(node, exp.ArrayAgg) and not isinstance(node.parent, exp.Filter):
         return _list_aggregate(node)
@@ -201,6 +223,21 @@ def _rewrite(node: exp.Expr) -> exp.Expr:
         )
     if isinstance(node, exp.Anonymous) and node.name.lower() == "list_bool_or":
         return exp.Anonymous(this="ARRAY_MAX", expressions=node.expressions)
+    if isinstance(node, exp.Anonymous) and node.name.lower() == "list_avg":
+        (values,) = node.expressions
+        return _LIST_AVG.transform(
+            lambda part: (
+                values.copy() if isinstance(part, exp.Column) and part.name == "__l" else part
+            )
+        )
+    if isinstance(node, exp.Anonymous) and node.name.lower() == "list_position":
+        position = exp.Anonymous(this="ARRAY_POSITION", expressions=node.expressions)
+        return exp.Nullif(this=position, expression=exp.Literal.number(0))
+    if isinstance(node, exp.Glob) and isinstance(node.expression, exp.Literal):
+        pattern = exp.Literal.string(glob_regex(node.expression.name))
+        return exp.RegexpLike(this=node.this, expression=pattern)
+    if isinstance(node, exp.Limit) and _is_every_row(node.expression):
+        return None  # removed
     if isinstance(node, exp.Bracket) and len(node.expressions) == 1:
         target, (index,) = _unparen(node.this), node.expressions
         if isinstance(index, exp.Slice) and isinstance(target, _STRING_FUNCTIONS):
@@ -209,7 +246,50 @@ def _rewrite(node: exp.Expr) -> exp.Expr:
             return exp.Substring(
                 this=node.this, start=exp.Literal.number(1), length=index.expression
             )
+        if not isinstance(index, exp.Slice) and not isinstance(target, _STRING_FUNCTIONS):
+            # sqlglot keeps the index 0-based; element_at counts from 1, as DuckDB does.
+            one_based = (
+                exp.Literal.number(int(index.name) + 1)
+                if isinstance(index, exp.Literal) and index.is_int
+                else exp.Add(this=index, expression=exp.Literal.number(1))
+            )
+            return exp.Anonymous(this="TRY_ELEMENT_AT", expressions=[node.this, one_based])
     return node
+
+
+_LIST_AVG = sqlglot.parse_one(
+    "AGGREGATE(FILTER(__l, __x -> __x IS NOT NULL), NAMED_STRUCT('s', CAST(0 AS DOUBLE), 'n', 0), "
+    "(__a, __x) -> NAMED_STRUCT('s', __a.s + __x, 'n', __a.n + 1), "
+    "__a -> CASE WHEN __a.n = 0 THEN NULL ELSE __a.s / __a.n END)",
+    read="spark",
+)
+
+
+def glob_regex(pattern: str) -> str:
+    """A GLOB pattern as the anchored Java regular expression matching the same whole text:
+    `*` any text, `?` one character, `[...]` / `[!...]` a class or its complement."""
+    out, i = [], 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "*":
+            out.append(".*")
+        elif char == "?":
+            out.append(".")
+        elif char == "[" and (end := pattern.find("]", i + 2)) > 0:
+            members = pattern[i + 1 : end]
+            negated = members.startswith("!")
+            members = members[1:] if negated else members
+            escaped = members.replace("\\", "\\\\").replace("^", "\\^").replace("[", "\\[")
+            out.append(f"[{'^' if negated else ''}{escaped}]")
+            i = end
+        else:
+            out.append(re.escape(char))
+        i += 1
+    return "(?s)^" + "".join(out) + r"\z"  # \z: $ would also match before a final \r
+
+
+def _is_every_row(node: exp.Expr | None) -> bool:
+    return isinstance(node, exp.Literal) and node.is_int and int(node.name) == _EVERY_ROW
 
 
 def _unparen(node: exp.Expr) -> exp.Expr:

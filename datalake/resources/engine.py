@@ -9,7 +9,7 @@ from pydantic import Field
 
 from datalake.engines import duck, spark
 from datalake.engines.glue import GlueJobResource, run_on_glue
-from datalake.engines.transform import Transform
+from datalake.engines.transform import EngineRun, Transform
 from datalake.io.handover import EngineTable
 from datalake.io.tables import scratch
 from datalake.resources.duck import LakeDuckDB
@@ -29,6 +29,31 @@ class EngineResource(dg.ConfigurableResource):
     @property
     def label(self) -> str:
         return self.kind
+
+    @property
+    def local_label(self) -> str:
+        """The engine of the transforms with several results (Trusted): a Glue deployment runs
+        those in DuckDB, as one job runs one result."""
+        return "duckdb" if self.kind == "glue" else self.kind
+
+    @contextmanager
+    def run(self, transform: Transform) -> Iterator[EngineRun]:
+        """The transform prepared on the engine (its inputs read, its scripts run), for its
+        results to be asked for one by one; valid until the block ends."""
+        if self.local_label == "spark":
+            session = spark.spark_session(self.spark_master)
+            with scratch(f"datalake-spark-{transform.name}-") as folder:
+                run = spark.prepare(session, transform, folder)
+                try:
+                    yield run
+                finally:
+                    run.close()
+        else:
+            with (
+                scratch(f"datalake-{transform.name}-") as spill,
+                self.duckdb.connect(str(spill)) as con,
+            ):
+                yield duck.prepare(con, transform)
 
     @contextmanager
     def table(self, transform: Transform, context: dg.AssetExecutionContext) -> Iterator[Any]:

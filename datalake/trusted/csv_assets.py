@@ -1,19 +1,21 @@
 """Trusted zone: the two source CSV files as typed Parquet, with refused rows quarantined."""
 
+from contextlib import ExitStack
 from typing import Any
 
 import dagster as dg
+import duckdb
 
 from datalake.io.handover import LAKE_IO_MANAGER, RawFile
-from datalake.io.tables import lake_table, scratch
+from datalake.io.tables import lake_table
 from datalake.partitions import processing_date
 from datalake.raw.assets import raw_csv_asset_key
-from datalake.resources.duck import LakeDuckDB
+from datalake.resources.engine import EngineResource
 from datalake.resources.lake import LakeResource
 from datalake.storage.layout import REJECTED_SUFFIX, SPECS, Spec
 from datalake.trusted.csv_columns import COLUMNS
-from datalake.trusted.csv_source import check_source
-from datalake.trusted.csv_transform import transform_csv
+from datalake.trusted.csv_source import check_source, unreadable
+from datalake.trusted.csv_transform import csv_transform, transform_csv
 from datalake.trusted.keys import trusted_key
 
 _DESCRIPTIONS = {
@@ -59,19 +61,26 @@ def build_trusted_csv_asset(spec: Spec) -> dg.AssetsDefinition:
         partitions_def=processing_date,
     )
     def trusted_csv(
-        context: dg.AssetExecutionContext, lake: LakeResource, duckdb: LakeDuckDB, raw: RawFile
+        context: dg.AssetExecutionContext, lake: LakeResource, engine: EngineResource, raw: RawFile
     ):
         check_source(lake.storage(), raw.key, spec)
         storage = lake.storage()
-        with scratch("datalake-trusted-") as spill, duckdb.connect(str(spill)) as con:
-            tables = transform_csv(con, raw.uri, spec)
-            counts = dict(zip(STEP_COUNTS, (tables.data_rows, tables.duplicate_rows), strict=True))
+        with ExitStack() as stack:
+            try:
+                run = stack.enter_context(engine.run(csv_transform(raw.uri, spec)))
+            except duckdb.Error as exc:  # the engine reads the file: DuckDB's errors say why
+                raise unreadable(raw.uri, exc) from None
+            tables = transform_csv(run, raw.uri, spec)
+            counts: dict[str, Any] = dict(
+                zip(STEP_COUNTS, (tables.data_rows, tables.duplicate_rows), strict=True)
+            )
+            counts["engine"] = engine.local_label
             yield dg.Output(tables.trusted, output_name="table", metadata=counts)
             # Published by now: its row count tells whether any line was refused.
             trusted = lake_table(storage, trusted_key("local", spec), context.partition_key)
-            (trusted_rows,) = con.execute(_ROWS, [list(trusted.uris)]).fetchall()[0]
-            rejected = tables.rejected(trusted_rows)
-            yield dg.Output(rejected, output_name="rejected")
+            with engine.duckdb.connect() as con:
+                (trusted_rows,) = con.execute(_ROWS, [list(trusted.uris)]).fetchall()[0]
+            yield dg.Output(tables.rejected(trusted_rows), output_name="rejected")
             context.log.info(
                 f"trusted/local/{spec}: {trusted_rows:,} rows, {tables.duplicate_rows:,} "
                 f"duplicates of {tables.data_rows:,} raw rows; the rest quarantined"

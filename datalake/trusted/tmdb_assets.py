@@ -1,16 +1,17 @@
 """Trusted zone: TMDB's answers as one typed row per title, plus the tables the star model joins."""
 
+from typing import Any
+
 import dagster as dg
 
 from datalake.io.handover import LAKE_IO_MANAGER, RawJsonFiles
-from datalake.io.tables import scratch
 from datalake.partitions import REFETCH_WINDOW_DAYS, processing_date, window_to_date
 from datalake.raw.tmdb_assets import raw_tmdb_asset_key
 from datalake.raw.tmdb_records import COLLECTIONS, DETAILS
-from datalake.resources.duck import LakeDuckDB
+from datalake.resources.engine import EngineResource
 from datalake.storage.layout import SPECS, Spec
 from datalake.trusted.keys import trusted_key
-from datalake.trusted.tmdb_transform import TABLE_SQL, transform_tmdb
+from datalake.trusted.tmdb_transform import TABLE_SQL, tmdb_transform, transform_tmdb
 
 _DESCRIPTIONS = {
     "movies": "TMDB movies, one typed row per title (its newest fetch): budget, revenue, "
@@ -47,7 +48,7 @@ def build_trusted_tmdb_asset(spec: Spec) -> dg.AssetsDefinition:
         ins={"raw": dg.AssetIn(raw_tmdb_asset_key(spec), partition_mapping=window_to_date)},
         partitions_def=processing_date,
     )
-    def trusted_tmdb(context: dg.AssetExecutionContext, duckdb: LakeDuckDB, raw: RawJsonFiles):
+    def trusted_tmdb(context: dg.AssetExecutionContext, engine: EngineResource, raw: RawJsonFiles):
         details = raw.named(DETAILS)
         collections = raw.named(COLLECTIONS) if spec == "movies" else []
         if not details:
@@ -56,12 +57,13 @@ def build_trusted_tmdb_asset(spec: Spec) -> dg.AssetsDefinition:
                 f"before (raw/tmdb/{spec} needs TMDB credentials): trusted/tmdb/{spec} tables are "
                 "published empty."
             )
-        with scratch("datalake-trusted-") as folder, duckdb.connect(str(folder)) as con:
-            tables, counts = transform_tmdb(con, spec, details, collections, folder)
-            read = {
+        with engine.run(tmdb_transform(spec, details, collections)) as run:
+            tables, counts = transform_tmdb(run, spec)
+            read: dict[str, Any] = {
                 "raw_files": len(details),
                 "raw_records": counts.records,
                 "superseded_records": counts.records - counts.titles,
+                "engine": engine.local_label,
             }
             for table, relation in tables.items():
                 yield dg.Output(relation, output_name=table, metadata=read if table == spec else {})

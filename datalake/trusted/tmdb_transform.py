@@ -2,15 +2,14 @@
 
 The raw zone stores a title once per refetch window, so a date's snapshot reads the raw files of
 that date and of the window before it (the asset's input), and keeps the newest fetch of every
-title.
+title. The engine reads the records (`JsonRecords`, with TMDB's declared shape); the SQL here,
+in DuckDB's dialect, is what any engine runs.
 """
 
 from dataclasses import dataclass
-from pathlib import Path
+from typing import Any
 
-import duckdb
-
-from datalake.shared.sql import sql_literal
+from datalake.engines.transform import EngineRun, Input, JsonRecords, Transform
 from datalake.storage.layout import Spec
 from datalake.trusted.csv_columns import TITLE_ID
 from datalake.trusted.queries import query
@@ -25,13 +24,11 @@ TABLE_SQL: dict[Spec, dict[str, str]] = {
 }
 TABLE_SQL["movies"]["movies_collections"] = "tmdb_collections"
 # How each spec's records are read: TMDB's shape, and where keywords and creators sit in it.
+_FETCH = "STRUCT(fetched_at VARCHAR, imdb_id VARCHAR, origin VARCHAR)"
+_BODY = {"movies": MOVIE, "series": TV}
 _RECORDS = {
-    "movies": {
-        "body": MOVIE,
-        "keywords": "data.keywords.keywords",
-        "creators": f"CAST(NULL AS {CREATORS})",
-    },
-    "series": {"body": TV, "keywords": "data.keywords.results", "creators": "data.created_by"},
+    "movies": {"keywords": "data.keywords.keywords", "creators": f"CAST(NULL AS {CREATORS})"},
+    "series": {"keywords": "data.keywords.results", "creators": "data.created_by"},
 }
 
 
@@ -43,33 +40,39 @@ class TmdbCounts:
     titles: int
 
 
-def transform_tmdb(
-    con: duckdb.DuckDBPyConnection,
-    spec: Spec,
-    details: list[str],
-    collections: list[str],
-    scratch: Path,
-) -> tuple[dict[str, duckdb.DuckDBPyRelation], TmdbCounts]:
-    """Every table of `spec` as a lazy relation, and what was read.
-
-    No files at all gives empty tables of the same columns.
-    """
-    empty = scratch / "empty.json"
-    empty.write_text("[]")  # read_json needs a file; an empty array keeps the declared schema
+def tmdb_transform(spec: Spec, details: list[str], collections: list[str]) -> Transform:
+    """The spec's transform over its raw records (`raw_details`, and `raw_collections` for
+    movies); its results are the statements of `table_statements(spec)`. No files at all give
+    empty tables of the same columns."""
     is_imdb_id = TITLE_ID.check_sql("value")
     assert is_imdb_id is not None  # a title id has a pattern
-    con.execute(query("tmdb_macros", is_imdb_id=is_imdb_id))
-    records = _RECORDS[spec] | {"body": sql_literal(_RECORDS[spec]["body"])}
-    con.execute(query("tmdb_records", **records), [details or [str(empty)]])
-    con.execute(query("tmdb_titles"))
-    if spec == "movies":
-        collections_sql = query("tmdb_read_collections", body=sql_literal(COLLECTION))
-        con.execute(collections_sql, [collections or [str(empty)]])
-    title_columns = query("tmdb_title_columns")
-    tables = {
-        table: con.sql(query(sql, title_columns=title_columns))
-        for table, sql in TABLE_SQL[spec].items()
+    inputs: dict[str, Input] = {
+        "raw_details": JsonRecords(tuple(details), {"fetch": _FETCH, "data": _BODY[spec]})
     }
-    (records,) = con.execute("SELECT count(*) FROM records").fetchall()[0]
-    (titles,) = con.execute("SELECT count(*) FROM titles").fetchall()[0]
+    scripts = [
+        query("tmdb_macros", is_imdb_id=is_imdb_id),
+        query("tmdb_records", **_RECORDS[spec]),
+        query("tmdb_titles"),
+    ]
+    if spec == "movies":
+        fetch = "STRUCT(fetched_at VARCHAR)"
+        inputs["raw_collections"] = JsonRecords(
+            tuple(collections), {"fetch": fetch, "data": COLLECTION}
+        )
+        scripts.append(query("tmdb_read_collections"))
+    return Transform(name=f"trusted_tmdb_{spec}", query="", inputs=inputs, scripts=tuple(scripts))
+
+
+def table_statements(spec: Spec) -> dict[str, str]:
+    """Every table of the spec and the SELECT that gives it."""
+    title_columns = query("tmdb_title_columns")
+    return {
+        table: query(sql, title_columns=title_columns) for table, sql in TABLE_SQL[spec].items()
+    }
+
+
+def transform_tmdb(run: EngineRun, spec: Spec) -> tuple[dict[str, Any], TmdbCounts]:
+    """Every table of a prepared `tmdb_transform` as the IO manager takes it, and what was read."""
+    tables = {table: run.table(sql) for table, sql in table_statements(spec).items()}
+    ((records, titles),) = run.rows(query("tmdb_counts"))
     return tables, TmdbCounts(records, titles)

@@ -6,25 +6,29 @@ import duckdb
 import pytest
 
 from datalake.storage import LocalStorage
-from datalake.trusted.tmdb_transform import TABLE_SQL, transform_tmdb
+from datalake.trusted.tmdb_transform import TABLE_SQL, tmdb_transform, transform_tmdb
+from datalake_tests.engines.runs import ENGINES, engine_run, write
 from datalake_tests.trusted import tmdb_corpus as tc
 from datalake_tests.trusted.conftest import DATE
 
 
-def _transform(tmp_path: Path, spec: str, details: list[list[dict]], collections=()):
+def _transform(
+    tmp_path: Path, spec: str, details: list[list[dict]], collections=(), engine: str = "duckdb"
+):
     tmp_path.mkdir(exist_ok=True)
     files = {"details": [], "collections": []}
     for name, batches in (("details", details), ("collections", collections)):
         for number, batch in enumerate(batches, start=1):
             key = tc.store(LocalStorage(tmp_path / "raw"), spec, DATE, name, batch, number)
             files[name].append(str(tmp_path / "raw" / key))
-    with duckdb.connect() as con:
-        relations, counts = transform_tmdb(
-            con, spec, files["details"], files["collections"], tmp_path
-        )
-        tables = {t: _rows(relations[t]) for t in TABLE_SQL[spec]}
-        schemas = {t: list(zip(relations[t].columns, map(str, relations[t].types), strict=False))
-                   for t in TABLE_SQL[spec]}  # fmt: skip
+    transform = tmdb_transform(spec, files["details"], files["collections"])
+    with engine_run(engine, transform, tmp_path / "lake") as run:
+        results, counts = transform_tmdb(run, spec)
+        globs = {t: write(results[t], tmp_path / f"{t}.parquet") for t in TABLE_SQL[spec]}
+    relations = {t: duckdb.read_parquet(glob) for t, glob in globs.items()}
+    tables = {t: _rows(relations[t]) for t in TABLE_SQL[spec]}
+    schemas = {t: list(zip(relations[t].columns, map(str, relations[t].types), strict=False))
+               for t in TABLE_SQL[spec]}  # fmt: skip
     return counts, tables, schemas
 
 
@@ -32,7 +36,8 @@ def _rows(relation: duckdb.DuckDBPyRelation) -> list[dict]:
     return [dict(zip(relation.columns, row, strict=False)) for row in relation.fetchall()]
 
 
-def test_movie_quirks_become_nulls_and_types(tmp_path):
+@pytest.mark.parametrize("engine", ENGINES)
+def test_movie_quirks_become_nulls_and_types(tmp_path, engine):
     details = [[
         tc.record(tc.movie(1)),
         tc.record(tc.movie(2, budget=0, revenue=0, runtime=None, release_date="", vote_average=7,
@@ -41,7 +46,7 @@ def test_movie_quirks_become_nulls_and_types(tmp_path):
                   imdb_id="tt0000003"),
         tc.record(tc.movie(4, imdb_id="nm0000004", external_ids={"imdb_id": "bad"})),
     ]]  # fmt: skip
-    _, tables, _ = _transform(tmp_path, "movies", details)
+    _, tables, _ = _transform(tmp_path, "movies", details, engine=engine)
     movies = {row["tmdb_id"]: row for row in tables["movies"]}
 
     first = movies[1]
@@ -70,9 +75,10 @@ def test_movie_children_are_one_row_per_key(tmp_path):
     assert credits == {("cast", "Lead", None), ("crew", None, "Director")}
 
 
-def test_series_read_tv_keywords_runtime_and_creators(tmp_path):
+@pytest.mark.parametrize("engine", ENGINES)
+def test_series_read_tv_keywords_runtime_and_creators(tmp_path, engine):
     details = [[tc.record(tc.tv(10)), tc.record(tc.tv(11, episode_run_time=[], first_air_date=""))]]
-    _, tables, _ = _transform(tmp_path, "series", details)
+    _, tables, _ = _transform(tmp_path, "series", details, engine=engine)
     series = {row["tmdb_id"]: row for row in tables["series"]}
 
     breaking = series[10]
@@ -88,28 +94,35 @@ def test_series_read_tv_keywords_runtime_and_creators(tmp_path):
     assert {r["genre_name"] for r in tables["series_genres"]} == {"Crime", "War & Politics"}
 
 
-def test_the_newest_fetch_of_a_title_wins(tmp_path):
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_newest_fetch_of_a_title_wins(tmp_path, engine):
     older = tc.record(tc.movie(1, title="Old"), fetched_at="2022-05-01T23:59:59.999Z")
     newer = tc.record(tc.movie(1, title="New"), fetched_at="2022-05-02T00:00:00.000Z")
-    counts, tables, _ = _transform(tmp_path, "movies", [[newer, tc.record(tc.movie(2))], [older]])
+    counts, tables, _ = _transform(
+        tmp_path, "movies", [[newer, tc.record(tc.movie(2))], [older]], engine=engine
+    )
     titles = sorted((r["tmdb_id"], r["title"]) for r in tables["movies"])
     assert titles == [(1, "New"), (2, "Movie 2")]
     assert (counts.records, counts.records - counts.titles) == (3, 1)
     assert len(tables["movies_genres"]) == 4  # children follow the winning fetch only
 
 
-def test_collections_keep_release_order_and_newest_answer(tmp_path):
+@pytest.mark.parametrize("engine", ENGINES)
+def test_collections_keep_release_order_and_newest_answer(tmp_path, engine):
     old = tc.record(tc.collection(9, "Old", [1]), fetched_at="2022-05-01T00:00:00Z")
     new = tc.record(tc.collection(9, "Saga", [3, 1]), fetched_at="2022-05-02T00:00:00Z")
-    _, tables, _ = _transform(tmp_path, "movies", [[tc.record(tc.movie(1))]], [[old], [new]])
+    _, tables, _ = _transform(
+        tmp_path, "movies", [[tc.record(tc.movie(1))]], [[old], [new]], engine=engine
+    )
     rows = [(r["collection_name"], r["part_number"], r["tmdb_id"], str(r["release_date"]))
             for r in tables["movies_collections"]]  # fmt: skip
     assert rows == [("Saga", 1, 3, "1990-01-01"), ("Saga", 2, 1, "1991-01-01")]
 
 
 @pytest.mark.parametrize("spec, body", [("movies", tc.movie), ("series", tc.tv)])
-def test_no_raw_files_give_empty_tables_with_the_same_schema(tmp_path, spec, body):
-    counts, tables, schemas = _transform(tmp_path / "none", spec, [])
+@pytest.mark.parametrize("engine", ENGINES)
+def test_no_raw_files_give_empty_tables_with_the_same_schema(tmp_path, spec, body, engine):
+    counts, tables, schemas = _transform(tmp_path / "none", spec, [], engine=engine)
     _, _, full_schemas = _transform(tmp_path / "full", spec, [[tc.record(body(1))]])
     assert counts.records == 0 and all(rows == [] for rows in tables.values())
     assert schemas == full_schemas

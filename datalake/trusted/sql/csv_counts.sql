@@ -1,3 +1,3 @@
 -- Data rows are the non-blank lines after the header.
-SELECT count(line) AS data_rows, count(*) FILTER (duplicate) AS duplicate_rows
-FROM lines
+SELECT count(line) AS data_rows, (SELECT count(*) FROM duplicate_lines) AS duplicate_rows
+FROM raw_lines

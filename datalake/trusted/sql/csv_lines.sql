@@ -1,5 +1,5 @@
--- The data lines, read once. Insertion order is preserved, so rowid + 2 is the line number
--- (line 1 is the header; blank lines are kept as NULL, so the count never shifts).
-CREATE OR REPLACE TEMP TABLE lines AS
-SELECT line, false AS duplicate
-FROM raw_lines(?)
+-- The lines to classify: non-blank first occurrences, with their line numbers.
+CREATE OR REPLACE TEMP VIEW lines AS
+SELECT line_number, line
+FROM raw_lines
+WHERE line IS NOT NULL AND line_number NOT IN (SELECT line_number FROM duplicate_lines)

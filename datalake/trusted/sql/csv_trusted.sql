@@ -2,8 +2,8 @@
 -- DuckDB pushes them below the field extraction and splits each line once per check.
 SELECT ${columns}
 FROM (
-    SELECT ${fields}, len(fields) AS field_count
-    FROM (SELECT fields(line) AS fields FROM lines WHERE line IS NOT NULL AND NOT duplicate)
+    SELECT ${fields}, array_length(fields) AS field_count
+    FROM (SELECT fields(line) AS fields FROM lines)
     LIMIT 9223372036854775807
 )
 WHERE ${valid}

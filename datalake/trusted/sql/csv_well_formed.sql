@@ -1,4 +1,4 @@
 -- Is there a data line with the right number of fields? None at all means another delimiter.
-SELECT count(*) FROM (
-    SELECT 1 FROM lines WHERE len(string_split(line, '|')) = ${field_count} LIMIT 1
+SELECT count(*) AS well_formed FROM (
+    SELECT 1 FROM lines WHERE array_length(string_split(line, '|')) = ${field_count} LIMIT 1
 )

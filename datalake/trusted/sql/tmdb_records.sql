@@ -9,7 +9,4 @@ SELECT
     data,
     ${keywords} AS keywords,
     ${creators} AS creators
-FROM read_json(?, format = 'array', filename = true, columns = {
-    'fetch': 'STRUCT(fetched_at VARCHAR, imdb_id VARCHAR, origin VARCHAR)',
-    'data': ${body}
-})
+FROM raw_details
