@@ -15,10 +15,10 @@ from datalake.engines import spark_job
 from datalake.engines.glue import GlueJobResource
 from datalake.refined.tables import refined_key
 from datalake.resources.engine import EngineResource
+from datalake_tests.engines.compare import assert_same_refined_table
 from datalake_tests.engines.local_glue import LocalGlueClient
 from datalake_tests.lakes import lake_resources
-from datalake_tests.refined.lake import materialize
-from datalake_tests.refined.test_spark_engine import assert_same_table
+from datalake_tests.refined.lake import DATE, materialize
 from datalake_tests.servers import start_glue
 
 BUCKET, JOB = "datalake-pipes", "datalake-transform"
@@ -76,4 +76,4 @@ def test_a_refined_table_built_by_a_glue_job_equals_duckdbs(
     # The row count the job reported through Pipes is the one of the Parquet it wrote.
     assert metadata["job_row_count"].value == metadata["dagster/row_count"].value > 0
     assert metadata["engine"].value == "glue"
-    assert_same_table(name, refined_lake[0], str(lake))
+    assert_same_refined_table(name, DATE, refined_lake[0], str(lake))
