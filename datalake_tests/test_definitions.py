@@ -1,6 +1,8 @@
+from dataclasses import replace
 from pathlib import Path
 
 import dagster as dg
+import pytest
 import yaml
 
 from datalake.definitions import build_definitions, defs
@@ -66,3 +68,21 @@ def test_default_statuses_are_explicit():
     assert sensors["automation_sensor"].default_status == dg.DefaultSensorStatus.RUNNING
     (schedule,) = defs.schedules or []
     assert schedule.default_status == dg.DefaultScheduleStatus.STOPPED
+
+
+@pytest.mark.parametrize(
+    "engine, trusted, refined",
+    [("duckdb", "duckdb", "duckdb"), ("spark", "spark", "spark"), ("glue", "duckdb", "glue")],
+)
+def test_engine_run_assets_name_the_deployment_s_engine_among_their_kinds(
+    tmp_path, engine, trusted, refined
+):
+    settings = replace(Settings(storage=str(tmp_path), landing=str(tmp_path)), engine=engine)
+    graph = build_definitions(settings).resolve_asset_graph()
+    kinds = {key.to_user_string(): graph.get(key).kinds for key in graph.get_all_asset_keys()}
+    for key in ("trusted/local/movies", "trusted/local/series_rejected", "trusted/tmdb/movies"):
+        assert kinds[key] == {trusted, "parquet"}, key
+    assert (
+        kinds["refined/dim_title"] == kinds["refined/bridge_title_person"] == {refined, "parquet"}
+    )
+    assert kinds["refined/catalog"] == {"duckdb"}  # built in DuckDB by every engine
