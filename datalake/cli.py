@@ -18,7 +18,9 @@ def _instance():
     from datalake.instance import prepare_home
 
     # DAGSTER_HOME is documented as `./.dagster_home` by default; set here, never at import.
-    home = Path(os.environ.setdefault("DAGSTER_HOME", str(Path(DEFAULT_DAGSTER_HOME).resolve())))
+    # Dagster refuses a relative one with a stack trace: it is taken from the working directory.
+    home = Path(os.environ.get("DAGSTER_HOME") or DEFAULT_DAGSTER_HOME).resolve()
+    os.environ["DAGSTER_HOME"] = str(home)
     prepare_home(home)
     return dg.DagsterInstance.get()
 

@@ -10,10 +10,12 @@ def test_run_raw_then_rerun(tmp_path):
     for spec in ROWS:
         write_landing(landing, spec, ROWS[spec])
     env = cli_env(tmp_path, DATALAKE_STORAGE=str(tmp_path / "lake"), DATALAKE_LANDING=str(landing))
+    env["DAGSTER_HOME"] = "home"  # relative: taken from the working directory
     for _ in range(2):
         done = run_cli(["run", "--date", "2022-05-02", "--select", "raw"], env, tmp_path)
         assert done.returncode == 0, done.stderr
         assert "raw/local/movies" in done.stdout and "succeeded" in done.stdout
+    assert (tmp_path / "home" / "dagster.yaml").is_file()
     assert open_storage(str(tmp_path / "lake")).list_keys("") == [
         "Raw/Local/CSV/Movies/2022/05/02/movies.csv",
         "Raw/Local/CSV/Series/2022/05/02/series.csv",

@@ -21,7 +21,7 @@ from datalake.storage import Storage
 from datalake.storage.layout import Spec
 from datalake.tmdb import endpoints
 from datalake.tmdb.client import Fetched, TmdbClient
-from datalake.tmdb.errors import TmdbAuthError, TmdbError, TmdbNotFound, TmdbUnreachable
+from datalake.tmdb.errors import TmdbAuthError, TmdbError, TmdbNotFound
 from datalake.tmdb.genres import genre_ids
 
 MEDIA = {"movies": "movie", "series": "tv"}
@@ -91,7 +91,7 @@ class Enrichment:
         files.clear_failures(self.storage, self.spec, self.date)
         try:
             # A cheap first request: bad credentials stop the run here, before any thread starts.
-            genres = self._fetch(endpoints.genre_list(self.media), None, "discover")
+            genres = self._fetch(endpoints.genre_list(self.media), None, "discover", probe=True)
             self._run_all(self._plan_csv(), self._title)
             if genres and self.options.discover and self.options.discover_limit:
                 extras = self._discovered(
@@ -172,44 +172,42 @@ class Enrichment:
             self._store(files.COLLECTIONS, fetched, None, origin, collections=1)
 
     def _discovered(self, ids: list[int]) -> list[int]:
-        """The genres' most popular titles not stored, recent or fetched in this run, in order.
+        """The genres' `discover_limit` most popular titles, less those stored here, fetched in
+        the refetch window or in this run.
 
-        The bound is per partition: a re-run tops up to `discover_limit`, never past it.
+        The same titles whatever order the dates run in (one at a time or concurrently), so each
+        date's window holds the most popular ones once; a re-run fetches none again.
         """
-        media_prefix = f"/{self.media}/"
-        budget = self.options.discover_limit - sum(
-            1 for path in self.here.discovered if path.startswith(media_prefix)
-        )
-        wanted: list[int] = []
+        popular: list[int] = []
         page, pages = 1, endpoints.DISCOVER_PAGE_CAP
-        while len(wanted) < budget and page <= pages:
+        while len(popular) < self.options.discover_limit and page <= pages:
             fetched = self._fetch(endpoints.discover(self.media, ids, page), None, "discover")
             if fetched is None:
                 break
             pages = min(fetched.data.get("total_pages", 0), endpoints.DISCOVER_PAGE_CAP)
-            wanted += [
-                t["id"] for t in fetched.data.get("results", []) if self._new(t["id"], wanted)
-            ]
+            popular += [t["id"] for t in fetched.data.get("results", []) if t["id"] not in popular]
             page += 1
-        return wanted[: max(budget, 0)]
+        return [t for t in popular[: self.options.discover_limit] if self._new(t)]
 
-    def _new(self, tmdb_id: int, wanted: list[int]) -> bool:
+    def _new(self, tmdb_id: int) -> bool:
         shown = endpoints.details(self.media, tmdb_id).shown
-        known = shown in self.here.paths or shown in self.recent.paths or shown in self._claimed
-        return not known and tmdb_id not in wanted
+        return not (
+            shown in self.here.paths or shown in self.recent.paths or shown in self._claimed
+        )
 
     def _fetch(
-        self, request: endpoints.Request, imdb_id: str | None, origin: str
+        self, request: endpoints.Request, imdb_id: str | None, origin: str, probe: bool = False
     ) -> Fetched | None:
         """TMDB's answer, or None once the not-found or the failure is recorded."""
         if self._outage:  # stop asking a server that does not answer: the run ends in bounded time
             raise DatalakeError(
-                f"TMDB at {self.client.base_url} is not answering ({self._outage}): every record "
-                "fetched so far is kept and the next run fetches only the rest; run again later."
+                f"TMDB at {self.client.base_url} is down or failing ({self._outage}): every "
+                "record fetched so far is kept and the next run fetches only the rest; check "
+                "TMDB_BASE_URL and the network (a proxy in the way?), then run again later."
             )
         self._count(requests=1)
         try:
-            fetched = self.client.get(request)
+            fetched = self.client.get(request, probe)
             with self._lock:
                 self._failing = 0
             return fetched
@@ -219,12 +217,10 @@ class Enrichment:
             )
         except TmdbAuthError:
             raise
-        except TmdbUnreachable as exc:
-            self._fail(request.shown, imdb_id, origin, str(exc))
-            if self.summary.requests == 1:  # the first request got no answer after its retries
-                self._outage = f"the first request got no answer: {exc}"
         except TmdbError as exc:
             self._fail(request.shown, imdb_id, origin, str(exc))
+            if probe:  # the run's first request (a genre list) failed after its retries
+                self._outage = f"the first request failed: {exc}"
         return None
 
     def _store(

@@ -25,9 +25,8 @@ RECORDS_PER_FILE = 100
 
 _NUMBER = re.compile(r"-(\d{4})\.json$")
 _SEEN_SQL = """
-SELECT DISTINCT "fetch".imdb_id, "fetch".path, "fetch".origin
-FROM read_json(?, format='array',
-               columns={'fetch': 'STRUCT(path VARCHAR, imdb_id VARCHAR, origin VARCHAR)'})
+SELECT DISTINCT "fetch".imdb_id, "fetch".path
+FROM read_json(?, format='array', columns={'fetch': 'STRUCT(path VARCHAR, imdb_id VARCHAR)'})
 """
 
 
@@ -55,7 +54,6 @@ class Seen:
 
     imdb_ids: set[str] = field(default_factory=set)
     paths: set[str] = field(default_factory=set)
-    discovered: set[str] = field(default_factory=set)  # paths fetched because /discover named them
 
 
 def seen(con: duckdb.DuckDBPyConnection, uris: list[str]) -> Seen:
@@ -63,10 +61,8 @@ def seen(con: duckdb.DuckDBPyConnection, uris: list[str]) -> Seen:
     done = [uri for uri in uris if uri.rsplit("/", 1)[-1].split("-")[0] in DONE]
     result = Seen()
     if done:
-        for imdb_id, path, origin in con.execute(_SEEN_SQL, [done]).fetchall():
+        for imdb_id, path in con.execute(_SEEN_SQL, [done]).fetchall():
             result.paths.add(path)
-            if origin == "discover":
-                result.discovered.add(path)
             if imdb_id:
                 result.imdb_ids.add(imdb_id)
     return result

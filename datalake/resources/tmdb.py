@@ -47,6 +47,13 @@ class TmdbResource(dg.ConfigurableResource):
         ge=0,
         description="Retries of a request on 429, 5xx, timeouts and dropped connections.",
     )
+    probe_retries: int = Field(
+        default=2,
+        ge=0,
+        description="Retries of a run's first request (a genre list): a TMDB that is down or "
+        "failing fails the run within seconds (a hung one within (probe_retries + 1) x "
+        "timeout_seconds), not within the minutes `retries` cost.",
+    )
     backoff_factor: float = Field(
         default=0.5, ge=0, description="Exponential backoff base, in seconds."
     )
@@ -73,6 +80,7 @@ class TmdbResource(dg.ConfigurableResource):
             requests_per_second=self.requests_per_second,
             max_connections=self.max_connections,
             retries=self.retries,
+            probe_retries=self.probe_retries,
             backoff_factor=self.backoff_factor,
             timeout=self.timeout_seconds,
             rate_state=(

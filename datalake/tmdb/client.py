@@ -1,8 +1,10 @@
 """The TMDB v3 client: one pooled session, paced by a rate limit, retrying what is worth retrying.
 
 urllib3's `Retry` (mounted on the session) retries 429 (honouring Retry-After), 5xx, timeouts and
-dropped connections; a body that arrives broken is retried with the same policy. 401 is never
-retried. Credentials live only in the session and are redacted from every message and log line.
+dropped connections; a body that arrives broken, or a 200 that is not JSON (an HTML page from a
+proxy or portal), is retried with the same policy. An answer that is not TMDB's JSON is never
+taken for TMDB's: it fails the request, saying what came instead. 401 is never retried.
+Credentials live only in the session and are redacted from every message and log line.
 """
 
 import json
@@ -61,6 +63,7 @@ class ClientOptions:
     requests_per_second: int = 40
     max_connections: int = 20
     retries: int = 8
+    probe_retries: int = 2  # of a run's first request: is TMDB there at all?
     backoff_factor: float = 0.5
     backoff_max: float = 30.0
     retry_after_max: float = 120.0
@@ -111,6 +114,36 @@ class _BrokenBody(Exception):
     """A reply cut short or not JSON: worth another attempt, like a dropped connection."""
 
 
+def _not_json(response: requests.Response, text: str) -> str:
+    """What came instead of TMDB's JSON, in words (never the body itself: it may be huge)."""
+    kind = response.headers.get("Content-Type", "no content type").split(";")[0].strip()
+    if kind == "text/html" or text.lstrip()[:1] == "<":
+        return (
+            f"an HTML page ({kind}, {len(text)} characters), not TMDB's JSON: a proxy, gateway "
+            "or portal between here and TMDB answered"
+        )
+    return f"a body that is not a JSON object ({kind}, {len(text)} characters)"
+
+
+def _session(credentials: Credentials, retry: Retry, connections: int) -> requests.Session:
+    """A pooled session retrying with `retry`, authenticated with the key or the token."""
+    session = requests.Session()
+    adapter = HTTPAdapter(
+        pool_connections=1,
+        pool_maxsize=connections,
+        pool_block=True,  # never more connections than TMDB tolerates
+        max_retries=retry,
+    )
+    session.mount("http://", adapter)
+    session.mount("https://", adapter)
+    session.headers.update({"Accept": "application/json", "User-Agent": "datalake"})
+    if credentials.read_access_token:
+        session.headers["Authorization"] = f"Bearer {credentials.read_access_token}"
+    else:
+        session.params = {"api_key": credentials.api_key}
+    return session
+
+
 class TmdbClient:
     """Thread-safe: share one client between the enrichment's worker threads."""
 
@@ -133,54 +166,60 @@ class TmdbClient:
             raise_on_status=False,  # the last answer is returned and its TMDB error body reported
             limiter=self._limiter,
         )
-        self._session = requests.Session()
-        adapter = HTTPAdapter(
-            pool_connections=1,
-            pool_maxsize=options.max_connections,
-            pool_block=True,  # never more connections than TMDB tolerates
-            max_retries=self._retry,
-        )
-        self._session.mount("http://", adapter)
-        self._session.mount("https://", adapter)
-        self._session.headers.update({"Accept": "application/json", "User-Agent": "datalake"})
-        if credentials.read_access_token:
-            self._session.headers["Authorization"] = f"Bearer {credentials.read_access_token}"
-        else:
-            self._session.params = {"api_key": credentials.api_key}
+        self._session = _session(credentials, self._retry, options.max_connections)
+        # The first request of a run asks whether TMDB is there at all: a short retry budget,
+        # so a TMDB that is down fails the run in seconds, not in the minutes `retries` cost.
+        self._probe_retry = self._retry.new(total=options.probe_retries)
+        self._probe = _session(credentials, self._probe_retry, 1)
 
-    def get(self, request: Request) -> Fetched:
-        """TMDB's JSON answer; raises TmdbAuthError, TmdbNotFound or TmdbRequestFailed."""
-        retry: Retry = self._retry
+    def get(self, request: Request, probe: bool = False) -> Fetched:
+        """TMDB's JSON answer; raises TmdbAuthError, TmdbNotFound or TmdbRequestFailed.
+
+        `probe`: with the shorter retry budget of a run's first request."""
+        session, first = (self._probe, self._probe_retry) if probe else (self._session, self._retry)
+        retry: Retry = first
         self._limiter.try_acquire(_LIMITER_KEY)
         while True:
             try:
-                return Fetched(request.shown, self._attempt(request))
+                return Fetched(request.shown, self._attempt(session, request))
             except _BrokenBody as broken:
-                retry = self._next_retry(retry, request, broken)
+                retry = self._next_retry(retry, request, broken, first.total)
             retry.sleep()
 
-    def _next_retry(self, retry: Retry, request: Request, broken: _BrokenBody) -> Retry:
+    @staticmethod
+    def _next_retry(retry: Retry, request: Request, broken: _BrokenBody, retries: object) -> Retry:
         try:
             return retry.increment("GET", request.shown, error=broken)
         except MaxRetryError:
             pass  # raised outside the handler so urllib3's exception is not chained
-        raise TmdbRequestFailed(
-            f"GET {request.shown}: {broken} (after {self._retry.total} retries)"
-        )
+        raise TmdbRequestFailed(f"GET {request.shown}: {broken} (after {retries} retries)")
 
-    def _attempt(self, request: Request) -> dict:
+    def _attempt(self, session: requests.Session, request: Request) -> dict:
         try:
-            response = self._session.get(
+            response = session.get(
                 self.base_url + request.path, params=dict(request.params), timeout=self._timeout
             )
         except requests.exceptions.ChunkedEncodingError:
             raise _BrokenBody("connection dropped mid-reply") from None
         except requests.RequestException as exc:
-            # requests' messages embed the URL with its query string: never let them out unredacted.
-            failure = f"{type(exc).__name__}: {redact(str(exc), self._secrets)}"
+            failure = self._no_answer(exc)
         else:
             return self._decode(request, response)
         raise TmdbUnreachable(f"GET {request.shown} failed: {failure}")
+
+    def _no_answer(self, exc: requests.RequestException) -> str:
+        """Why no answer came, in a few words: requests' own message repeats the pool, the URL
+        and the cause (and the URL's query string holds the key: never shown unredacted)."""
+        text = str(exc)
+        if isinstance(exc, requests.exceptions.ConnectTimeout):
+            why = f"no connection within {self._timeout:g} s"
+        elif "timed out" in text.lower():
+            why = f"no answer within {self._timeout:g} s"
+        elif "refused" in text.lower():
+            why = "connection refused"
+        else:
+            why = redact(text, self._secrets)[:300]
+        return f"{type(exc).__name__}: {why}"
 
     def _decode(self, request: Request, response: requests.Response) -> dict:
         text = redact(response.content.decode("utf-8", "replace"), self._secrets)
@@ -192,7 +231,11 @@ class TmdbClient:
         if status == 200:
             if isinstance(body, dict):
                 return body
-            raise _BrokenBody("answered 200 with a body that is not a JSON object")
+            raise _BrokenBody(f"answered 200 with {_not_json(response, text)}")
+        if not isinstance(body, dict):  # not TMDB speaking: a proxy, CDN or portal in the way
+            raise TmdbRequestFailed(
+                f"GET {request.shown} answered HTTP {status} with {_not_json(response, text)}"
+            )
         reason = error_message(body)
         if status == 401:
             raise TmdbAuthError(
@@ -206,6 +249,7 @@ class TmdbClient:
 
     def close(self) -> None:
         self._session.close()
+        self._probe.close()
         self._limiter.close()
 
     def __enter__(self) -> "TmdbClient":

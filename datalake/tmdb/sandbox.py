@@ -10,17 +10,19 @@ import logging
 import random
 import socket
 import threading
+import time
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
+from http import HTTPStatus
 from urllib.parse import urlencode
 
 import uvicorn
 from pyrate_limiter import Duration, Limiter, Rate, StateBucket, TokenBucket
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
 from datalake.tmdb.catalogue import APPENDABLE, Catalogue
@@ -37,8 +39,12 @@ class Faults:
     """Trouble to inject; each fraction is drawn per request from a seeded generator."""
 
     latency: float = 0.0  # seconds added to every reply
+    hang: bool = False  # accept every request and answer none, until switched off
     error_rate: float = 0.0  # fraction answering 500, 502 or 503
     malformed_rate: float = 0.0  # fraction answering 200 with broken JSON
+    html_error_rate: float = 0.0  # fraction answering one of html_statuses with a proxy's page
+    html_statuses: tuple[int, ...] = (502, 503)
+    html_rate: float = 0.0  # fraction answering 200 with an HTML page (a portal, a CDN's notice)
     drop_rate: float = 0.0  # fraction whose connection closes mid-reply
     throttle_next: int = 0  # the next N requests answer 429: a storm
     throttle_rate: float = 0.0  # fraction answering 429 on top of the rate limit
@@ -48,6 +54,22 @@ class Faults:
 def _error(status: int, code: int, message: str, headers: dict | None = None) -> JSONResponse:
     body = {"status_code": code, "status_message": message, "success": False}
     return JSONResponse(body, status_code=status, headers=headers)
+
+
+# What a reverse proxy or CDN in front of an API sends when the API behind it fails.
+_PROXY_PAGE = """<html>
+<head><title>{status} {reason}</title></head>
+<body><center><h1>{status} {reason}</h1></center><hr><center>nginx</center></body>
+</html>
+"""
+_PORTAL_PAGE = (
+    "<!DOCTYPE html><html><body><h1>Please sign in to use this network</h1></body></html>"
+)
+
+
+def _proxy_error(status: int) -> HTMLResponse:
+    reason = HTTPStatus(status).phrase
+    return HTMLResponse(_PROXY_PAGE.format(status=status, reason=reason), status_code=status)
 
 
 def _not_found() -> JSONResponse:
@@ -89,6 +111,7 @@ class Sandbox:
         self.not_found: set[str | int] = set(not_found)  # IMDb ids /find misses, TMDB ids that 404
         self.faults = Faults(**faults)
         self.requests: list[str] = []  # path and query of each request, credentials left out
+        self.arrivals: list[float] = []  # time.time() of each request's arrival, in order
         self.statuses: Counter[int] = Counter()  # how many answers of each HTTP status
         self.in_flight = self.max_in_flight = 0
         self._random = random.Random(seed)
@@ -113,8 +136,18 @@ class Sandbox:
             self.faults = Faults()
             self.not_found.clear()
             self.requests.clear()
+            self.arrivals.clear()
             self.statuses.clear()
             self.max_in_flight = 0
+
+    def busiest_second(self) -> int:
+        """The most requests that arrived within any one second (a sliding window)."""
+        times, most, first = sorted(self.arrivals), 0, 0
+        for last, arrived in enumerate(times):
+            while arrived - times[first] >= 1.0:
+                first += 1
+            most = max(most, last - first + 1)
+        return most
 
     def close(self) -> None:
         if self._limiter is not None:
@@ -147,6 +180,10 @@ class Sandbox:
                 return _error(status, 11, "Internal error: Something went wrong, contact TMDB.")
             if self._draw(faults.malformed_rate):
                 return Response('{"id": 1, "title": "The Go', media_type="application/json")
+            if self._draw(faults.html_error_rate):
+                return _proxy_error(self._random.choice(faults.html_statuses))
+            if self._draw(faults.html_rate):
+                return HTMLResponse(_PORTAL_PAGE)
         return None
 
     @staticmethod
@@ -159,11 +196,14 @@ class Sandbox:
         query = [(k, v) for k, v in request.query_params.multi_items() if k != "api_key"]
         shown = request.url.path.removeprefix("/3")
         self.requests.append(shown + (f"?{urlencode(query, safe=',|')}" if query else ""))
+        self.arrivals.append(time.time())
         self.in_flight += 1  # the event loop is single-threaded: no lock needed
         self.max_in_flight = max(self.max_in_flight, self.in_flight)
         try:
             if self.faults.latency:
                 await asyncio.sleep(self.faults.latency)
+            while self.faults.hang:
+                await asyncio.sleep(0.05)
             if self._authorised(request):
                 response = self._trouble() or handler(request)
             else:
@@ -266,6 +306,7 @@ def running_sandbox(port: int = 0, sandbox: Sandbox | None = None, **options) ->
     try:
         yield f"http://127.0.0.1:{listener.getsockname()[1]}/3"
     finally:
+        sandbox.set_faults(hang=False)  # hung requests end, so the server can stop
         server.should_exit = True
         thread.join(timeout=10)
         listener.close()

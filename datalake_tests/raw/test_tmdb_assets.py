@@ -50,8 +50,10 @@ def place_csvs(lake_uri: str, source: Path | str, date: str = DATE) -> None:
 
 def materialize(lake_uri, tmdb, specs=SPECS, date=DATE, instance=None, downstream=(), **config):
     """The raw TMDB assets of `specs` (and the `downstream` assets) for one date."""
+    # The first request has as many retries as the others unless a test says otherwise.
     settings = {"requests_per_second": 1000, "backoff_factor": 0.01, "timeout_seconds": 5,
-                "discover": False, "limit": 0} | config  # fmt: skip
+                "discover": False, "limit": 0,
+                "probe_retries": config.get("retries", 8)} | config  # fmt: skip
     key = os.environ.get("TMDB_API_KEY")  # as the code location's resources read it
     selected = [ASSETS[spec] for spec in specs]
     return dg.materialize(
@@ -243,12 +245,34 @@ def test_discover_adds_popular_titles_the_csv_lacks(tmdb, credentials, local_lak
     assert records(local_lake, "movies", "details") == details
 
 
+def test_discover_names_the_same_titles_whatever_the_order_dates_run_in(
+    tmdb, credentials, local_lake, generated
+):
+    """A date after one that discovered the most popular titles fetches none of them again and
+    none beyond them: every date's window holds the same popular titles, once."""
+    for date in ("2022-05-01", "2022-05-02", "2022-05-03"):
+        place_csvs(local_lake, generated, date)
+    options = {"specs": ["movies"], "discover": True, "discover_limit": 12}
+    assert materialize(local_lake, tmdb, date="2022-05-02", **options).success
+    alone = {r["data"]["id"] for r in records(local_lake, "movies", "details", "2022-05-02")
+             if r["fetch"]["origin"] == "discover"}  # fmt: skip
+    assert materialize(local_lake, tmdb, date="2022-05-01", **options).success
+    first = {r["data"]["id"] for r in records(local_lake, "movies", "details", "2022-05-01")
+             if r["fetch"]["origin"] == "discover"}  # fmt: skip
+    assert first == alone and len(first) == 12
+    tmdb.sandbox.reset()
+    result = materialize(local_lake, tmdb, date="2022-05-03", **options)
+    assert result.success and metadata(result, "movies")["planned"] == 0
+    assert not any(r.startswith("/movie/") for r in tmdb.sandbox.requests)
+
+
 def test_failures_past_the_threshold_fail_the_run_and_are_retried_next_time(
     tmdb, credentials, local_lake, generated
 ):
     place_csvs(local_lake, generated)
     tmdb.sandbox.set_faults(error_rate=0.5)
-    result = materialize(local_lake, tmdb, specs=["series"], retries=0)
+    # The first request gets its retries (a failed first request is an outage, not a title).
+    result = materialize(local_lake, tmdb, specs=["series"], retries=0, probe_retries=20)
     assert not result.success
     [failure] = [e.step_failure_data for e in result.all_events if e.is_step_failure]
     assert "failed-*.json" in failure.error.message

@@ -79,6 +79,20 @@ def test_gives_up_after_the_configured_retries(tmdb):
     assert len(tmdb.sandbox.requests) == 3
 
 
+def test_a_probe_gives_up_after_its_own_shorter_retries(tmdb):
+    tmdb.sandbox.set_faults(error_rate=1.0)
+    options = ClientOptions(requests_per_second=1000, retries=8, probe_retries=1,
+                            backoff_factor=0.01)  # fmt: skip
+    with tmdb.client(options) as client, pytest.raises(TmdbRequestFailed) as raised:
+        client.get(DETAILS, probe=True)
+    assert "answered HTTP 50" in str(raised.value)
+    assert len(tmdb.sandbox.requests) == 2
+    tmdb.sandbox.set_faults(error_rate=0.0, malformed_rate=1.0)  # broken bodies count alike
+    with tmdb.client(options) as client, pytest.raises(TmdbRequestFailed, match="after 1 retr"):
+        client.get(DETAILS, probe=True)
+    assert len(tmdb.sandbox.requests) == 4
+
+
 def test_malformed_json_past_the_retries_is_an_error_not_a_crash(tmdb):
     tmdb.sandbox.set_faults(malformed_rate=1.0)
     options = ClientOptions(requests_per_second=1000, retries=1, backoff_factor=0.01)
@@ -87,6 +101,35 @@ def test_malformed_json_past_the_retries_is_an_error_not_a_crash(tmdb):
         pytest.raises(TmdbRequestFailed, match="not a JSON object"),
     ):
         client.get(DETAILS)
+
+
+def test_html_pages_from_a_proxy_are_retried_never_taken_for_answers(tmdb):
+    tmdb.sandbox.set_faults(html_error_rate=0.3, html_rate=0.2)
+    with tmdb.client() as client:
+        for _ in range(20):
+            assert client.get(DETAILS).data["id"] == MOVIE_ID
+    assert tmdb.sandbox.statuses[502] + tmdb.sandbox.statuses[503] > 0  # the pages were sent
+    assert len(tmdb.sandbox.requests) > 20
+
+
+@pytest.mark.parametrize(
+    ("faults", "said"),
+    [
+        ({"html_error_rate": 1.0}, "answered HTTP 50"),
+        ({"html_rate": 1.0}, "answered 200 with an HTML page"),
+        ({"html_error_rate": 1.0, "html_statuses": (404,)}, "answered HTTP 404"),
+    ],
+)
+def test_an_html_page_past_the_retries_says_who_answered(tmdb, faults, said):
+    """A proxy's 404 page is not TMDB's "not found": it must not be recorded as TMDB's answer."""
+    tmdb.sandbox.set_faults(**faults)
+    options = ClientOptions(requests_per_second=1000, retries=1, backoff_factor=0.01)
+    with tmdb.client(options) as client, pytest.raises(TmdbRequestFailed) as raised:
+        client.get(DETAILS)
+    message = str(raised.value)
+    assert not isinstance(raised.value, TmdbNotFound)
+    assert said in message and "an HTML page (text/html" in message, message
+    assert "a proxy, gateway or portal" in message and "<" not in message
 
 
 def test_client_side_rate_limit_paces_requests(tmdb):
