@@ -63,6 +63,7 @@ def test_a_three_date_backfill_of_raw_and_trusted_succeeds(site):
     backfill = site.wait_backfill(site.launch_backfill(keys, BACKFILL_DATES))
     assert backfill["status"] == "COMPLETED_SUCCESS", _log(site)
     assert {run["status"] for run in backfill["runs"]} == {"SUCCESS"}
+    assert len(backfill["runs"]) == 2  # all dates in one run: the CSV chain, then the TMDB chain
     for spec in ("movies", "series"):  # every date holds the sample once: no duplicate row
         counts = {
             duckdb.sql(

@@ -62,6 +62,14 @@ class TmdbPages:
 
 
 @dataclass(frozen=True)
+class StoredDates:
+    """A run of several processing dates stored each date's output as it was made (through the
+    lake IO manager's `store`, with that date's metadata): the run's one output only says so."""
+
+    partitions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class LakeTable:
     """A Parquet table of the lake, as an input that names where it is, engine-neutral.
 

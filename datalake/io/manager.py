@@ -18,6 +18,7 @@ from datalake.io.handover import (
     LocalFile,
     RawFile,
     RawFiles,
+    StoredDates,
     TmdbPages,
 )
 from datalake.resources.duck import LakeDuckDB
@@ -34,8 +35,8 @@ def _partitions(context: dg.InputContext | dg.OutputContext) -> list[str | None]
         return [None]
     if not context.has_partition_key:
         raise DatalakeError(
-            f"{context.asset_key.to_user_string()} stores one processing date per run: "
-            "launch the backfill with one run per partition."
+            f"{context.asset_key.to_user_string()} stores one processing date per output: a run "
+            "of several dates stores each one as it comes (datalake.io.dates.each_date)."
         )
     return [context.partition_key]
 
@@ -71,8 +72,25 @@ class LakeIOManager(dg.ConfigurableIOManager):
                 pages["uri"] = dg.MetadataValue.path(self.lake.storage().uri(prefix))
             context.add_output_metadata(pages)
             return
+        if isinstance(obj, StoredDates):  # each date went through `store` as the run made it
+            return
         (partition,) = _partitions(context)
-        key = asset_location(context.asset_key.path, partition)
+        descriptions = context.definition_metadata.get("column_descriptions") or {}
+        context.add_output_metadata(self.store(context.asset_key, partition, obj, descriptions))
+
+    def store(
+        self,
+        asset_key: dg.AssetKey,
+        partition: str | None,
+        obj: Any,
+        descriptions: dict[str, str] | None = None,
+    ) -> dict[str, Any]:
+        """Store one partition of an asset at its key; the metadata of what was stored.
+
+        `handle_output` calls it for a run's one date; a run of a range of dates calls it for
+        each date (see `datalake.io.dates`). `descriptions` describe a table's columns.
+        """
+        key = asset_location(asset_key.path, partition)
         storage = self.lake.storage()
         metadata: dict[str, Any]
         if isinstance(obj, LandedFile):
@@ -84,17 +102,17 @@ class LakeIOManager(dg.ConfigurableIOManager):
                 "dagster/row_count": max(copied.lines - 1, 0),
             }
         elif isinstance(obj, EngineTable):
-            descriptions = context.definition_metadata.get("column_descriptions") or {}
             if obj.folder is None:  # written at its key by the engine's job
                 metadata = table_metadata(
-                    self.con(), storage.uri(key + "*.parquet"), storage.uri(key), descriptions
+                    self.con(), storage.uri(key + "*.parquet"), storage.uri(key), descriptions or {}
                 )
             else:
-                metadata = tables.publish_folder(self.con(), obj.folder, storage, key, descriptions)
+                metadata = tables.publish_folder(
+                    self.con(), obj.folder, storage, key, descriptions or {}
+                )
             metadata |= {f"job_{n.rsplit('/', 1)[-1]}": v for n, v in obj.reported.items()}
         elif (relation := self._relation(obj)) is not None:
-            descriptions = context.definition_metadata.get("column_descriptions") or {}
-            metadata = tables.publish(self.con(), relation, storage, key, descriptions)
+            metadata = tables.publish(self.con(), relation, storage, key, descriptions or {})
         elif isinstance(obj, str):
             data = obj.encode("utf-8")
             storage.write_bytes(key, data)
@@ -105,10 +123,10 @@ class LakeIOManager(dg.ConfigurableIOManager):
             metadata = {"uri": dg.MetadataValue.path(storage.uri(key))}
         else:
             raise DatalakeError(
-                f"{context.asset_key.to_user_string()} returned a {type(obj).__name__}: the lake "
+                f"{asset_key.to_user_string()} returned a {type(obj).__name__}: the lake "
                 "stores DuckDB relations, pandas DataFrames, Arrow tables, HTML text and files."
             )
-        context.add_output_metadata(metadata)
+        return metadata
 
     def load_input(self, context: dg.InputContext) -> Any:
         path, wanted = tuple(context.asset_key.path), context.dagster_type.typing_type
@@ -142,6 +160,6 @@ class LakeIOManager(dg.ConfigurableIOManager):
         """The table an asset returned as a relation; None when it returned something else."""
         if isinstance(obj, DuckDBPyRelation):
             return obj
-        if isinstance(obj, str | LandedFile | TmdbPages | LocalFile):
+        if isinstance(obj, str | LandedFile | TmdbPages | LocalFile | StoredDates):
             return None
         return frames.relation_of(self.con(), obj)

@@ -6,12 +6,15 @@ from typing import Any
 import dagster as dg
 import duckdb
 
-from datalake.io.handover import LAKE_IO_MANAGER, RawFile
+from datalake.io.dates import each_date
+from datalake.io.handover import LAKE_IO_MANAGER, RawFiles
+from datalake.io.manager import LakeIOManager
 from datalake.io.tables import lake_table
-from datalake.partitions import processing_date
+from datalake.partitions import backfill_in_one_run, processing_date
 from datalake.raw.assets import raw_csv_asset_key
 from datalake.resources.engine import EngineResource
 from datalake.resources.lake import LakeResource
+from datalake.shared.preview import preview_features
 from datalake.storage.layout import REJECTED_SUFFIX, SPECS, Spec
 from datalake.trusted.csv_columns import COLUMNS
 from datalake.trusted.csv_source import check_source, unreadable
@@ -59,34 +62,47 @@ def build_trusted_csv_asset(spec: Spec) -> dg.AssetsDefinition:
         },
         ins={"raw": dg.AssetIn(raw_csv_asset_key(spec))},
         partitions_def=processing_date,
+        backfill_policy=backfill_in_one_run,
     )
     def trusted_csv(
-        context: dg.AssetExecutionContext, lake: LakeResource, engine: EngineResource, raw: RawFile
+        context: dg.AssetExecutionContext,
+        lake: LakeResource,
+        engine: EngineResource,
+        lake_io_manager: dg.ResourceParam[LakeIOManager],
+        raw: RawFiles,
     ):
-        check_source(lake.storage(), raw.key, spec)
         storage = lake.storage()
-        with ExitStack() as stack:
-            try:
-                run = stack.enter_context(engine.run(csv_transform(raw.uri, spec)))
-            except duckdb.Error as exc:  # the engine reads the file: DuckDB's errors say why
-                raise unreadable(raw.uri, exc) from None
-            tables = transform_csv(run, raw.uri, spec)
-            counts: dict[str, Any] = dict(
-                zip(STEP_COUNTS, (tables.data_rows, tables.duplicate_rows), strict=True)
-            )
-            counts["engine"] = engine.local_label
-            yield dg.Output(tables.trusted, output_name="table", metadata=counts)
-            # Published by now: its row count tells whether any line was refused.
-            trusted = lake_table(storage, trusted_key("local", spec), context.partition_key)
-            with engine.duckdb.connect() as con:
-                (trusted_rows,) = con.execute(_ROWS, [list(trusted.uris)]).fetchall()[0]
-            yield dg.Output(tables.rejected(trusted_rows), output_name="rejected")
-            context.log.info(
-                f"trusted/local/{spec}: {trusted_rows:,} rows, {tables.duplicate_rows:,} "
-                f"duplicates of {tables.data_rows:,} raw rows; the rest quarantined"
-            )
+        files = dict(zip(raw.partitions, raw.files, strict=True))
+
+        def outputs(date: str):
+            source = files[date]
+            check_source(storage, source.key, spec)
+            with ExitStack() as stack:
+                try:
+                    run = stack.enter_context(engine.run(csv_transform(source.uri, spec)))
+                except duckdb.Error as exc:  # the engine reads the file: DuckDB's errors say why
+                    raise unreadable(source.uri, exc) from None
+                tables = transform_csv(run, source.uri, spec)
+                counts: dict[str, Any] = dict(
+                    zip(STEP_COUNTS, (tables.data_rows, tables.duplicate_rows), strict=True)
+                )
+                counts["engine"] = engine.local_label
+                yield dg.Output(tables.trusted, output_name="table", metadata=counts)
+                # Published by now: its row count tells whether any line was refused.
+                trusted = lake_table(storage, trusted_key("local", spec), date)
+                with engine.duckdb.connect() as con:
+                    (trusted_rows,) = con.execute(_ROWS, [list(trusted.uris)]).fetchall()[0]
+                yield dg.Output(tables.rejected(trusted_rows), output_name="rejected")
+                context.log.info(
+                    f"trusted/local/{spec} {date}: {trusted_rows:,} rows, "
+                    f"{tables.duplicate_rows:,} duplicates of {tables.data_rows:,} raw rows; the "
+                    "rest quarantined"
+                )
+
+        yield from each_date(context, lake_io_manager, outputs)
 
     return trusted_csv
 
 
-trusted_csv_assets = [build_trusted_csv_asset(spec) for spec in SPECS]
+with preview_features():  # `backfill_policy` is a beta parameter: no warning on every import
+    trusted_csv_assets = [build_trusted_csv_asset(spec) for spec in SPECS]

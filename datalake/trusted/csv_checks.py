@@ -1,4 +1,4 @@
-"""Blocking gates of the two Trusted CSV tables, run on what was published for the date.
+"""Blocking gates of the two Trusted CSV tables, run on what was published for each date.
 
 The row gates read the published table once, in one scan. The reconciliation reuses the counts
 the step made while it read the raw file (recorded on the table's materialisation) instead of
@@ -9,14 +9,18 @@ import dagster as dg
 import duckdb
 
 from datalake.io.handover import LakeTable
+from datalake.io.tables import lake_table
 from datalake.resources.duck import LakeDuckDB
+from datalake.resources.lake import LakeResource
 from datalake.shared.checks import (
     ID_FORMATS,
     KEYS_PRESENT,
     KEYS_UNIQUE,
     ROWS_RECONCILED,
     VALUES_IN_RANGE,
+    each_date_verdicts,
     gate_specs,
+    newest_materialization,
     verdict,
 )
 from datalake.storage.layout import SPECS, Spec
@@ -59,14 +63,14 @@ def _row_gates_sql(spec: Spec) -> str:
     return f"SELECT {gates}, count(*) - count(DISTINCT hash(t)) FROM read_parquet(?) AS t"
 
 
-def _step_counts(context: dg.AssetCheckExecutionContext, key: dg.AssetKey) -> dict[str, int]:
+def _step_counts(
+    context: dg.AssetCheckExecutionContext, key: dg.AssetKey, date: str
+) -> dict[str, int]:
     """The counts the step recorded when it published this date's table (empty if none)."""
-    records = context.instance.fetch_materializations(
-        dg.AssetRecordsFilter(asset_key=key, asset_partitions=[context.partition_key]), limit=1
-    ).records
-    materialization = records[0].asset_materialization if records else None
+    record = newest_materialization(context, key, date)
+    materialization = record.asset_materialization if record else None
     metadata = materialization.metadata if materialization else {}
-    return {name: metadata[name].value for name in STEP_COUNTS if name in metadata}
+    return {name: metadata[name].value for name in STEP_COUNTS if name in metadata}  # type: ignore[misc]
 
 
 def _reconciliation(
@@ -110,25 +114,27 @@ def build_trusted_csv_checks(spec: Spec) -> dg.AssetChecksDefinition:
     @dg.multi_asset_check(
         specs=gate_specs(key, _DESCRIPTIONS, (rejected_key(spec),)),
         name=f"trusted_local_{spec}_gates",
-        ins={"table": dg.AssetIn(key), "rejected": dg.AssetIn(rejected_key(spec))},
     )
-    def gates(
-        context: dg.AssetCheckExecutionContext,
-        duckdb: LakeDuckDB,
-        table: LakeTable,
-        rejected: LakeTable,
-    ):
-        uris = [list(table.uris)]
-        with duckdb.connect() as con:
-            *found, repeated_hashes = con.execute(row_gates, uris).fetchall()[0]
-            pairs = zip(found[::2], found[1::2], strict=True)
-            for name, (count, examples) in zip(_ROW_GATES, pairs, strict=True):
-                yield verdict(key, name, count, examples)
-            repeated = (
-                con.execute(_REPEATED_ROWS, uris).fetchall()[0] if repeated_hashes else (0, [])
-            )
-            yield verdict(key, KEYS_UNIQUE, *repeated)
-            yield _reconciliation(con, key, _step_counts(context, key), table, rejected)
+    def gates(context: dg.AssetCheckExecutionContext, lake: LakeResource, duckdb: LakeDuckDB):
+        storage = lake.storage()
+
+        def verdicts(date: str):
+            table = lake_table(storage, key, date)
+            rejected = lake_table(storage, rejected_key(spec), date)
+            uris = [list(table.uris)]
+            with duckdb.connect() as con:
+                *found, repeated_hashes = con.execute(row_gates, uris).fetchall()[0]
+                pairs = zip(found[::2], found[1::2], strict=True)
+                for name, (count, examples) in zip(_ROW_GATES, pairs, strict=True):
+                    yield verdict(key, name, count, examples)
+                repeated = (
+                    con.execute(_REPEATED_ROWS, uris).fetchall()[0] if repeated_hashes else (0, [])
+                )
+                yield verdict(key, KEYS_UNIQUE, *repeated)
+                step = _step_counts(context, key, date)
+                yield _reconciliation(con, key, step, table, rejected)
+
+        yield from each_date_verdicts(context, verdicts)
 
     return gates
 

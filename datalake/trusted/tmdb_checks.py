@@ -1,4 +1,4 @@
-"""Blocking gates of the Trusted TMDB tables, run on what was published for the date."""
+"""Blocking gates of the Trusted TMDB tables, run on what was published for each date."""
 
 import dagster as dg
 import duckdb
@@ -16,6 +16,7 @@ from datalake.shared.checks import (
     KEYS_UNIQUE,
     ROWS_RECONCILED,
     VALUES_IN_RANGE,
+    each_date_verdicts,
     gate_specs,
     violations,
 )
@@ -98,22 +99,26 @@ def build_trusted_tmdb_checks(spec: Spec) -> dg.AssetChecksDefinition:
 
     @dg.multi_asset_check(specs=specs, name=f"trusted_tmdb_{spec}_gates")
     def gates(context: dg.AssetCheckExecutionContext, lake: LakeResource, duckdb: LakeDuckDB):
-        storage, date = lake.storage(), context.partition_key
-        window = mapped_dates(window_to_date, date)
-        raw = raw_json(storage, raw_tmdb_asset_key(spec), window)
-        uris = {
-            name: list(lake_table(storage, trusted_key("tmdb", name), date).uris)
-            for name in TABLE_SQL[spec]
-        }
-        title = uris[spec]
-        with duckdb.connect() as con:
-            yield violations(con, title_key, KEYS_PRESENT, _MISSING_KEYS, [title])
-            yield violations(con, title_key, ID_FORMATS, _BAD_IDS, [title])
-            yield violations(con, title_key, VALUES_IN_RANGE, _out_of_range_sql(spec), [title])
-            yield _reconciliation(con, spec, raw, title)
-            for name, uri in uris.items():
-                duplicates = _duplicate_keys_sql(name)
-                yield violations(con, trusted_key("tmdb", name), KEYS_UNIQUE, duplicates, [uri])
+        storage = lake.storage()
+
+        def verdicts(date: str):
+            window = mapped_dates(window_to_date, date)
+            raw = raw_json(storage, raw_tmdb_asset_key(spec), window)
+            uris = {
+                name: list(lake_table(storage, trusted_key("tmdb", name), date).uris)
+                for name in TABLE_SQL[spec]
+            }
+            title = uris[spec]
+            with duckdb.connect() as con:
+                yield violations(con, title_key, KEYS_PRESENT, _MISSING_KEYS, [title])
+                yield violations(con, title_key, ID_FORMATS, _BAD_IDS, [title])
+                yield violations(con, title_key, VALUES_IN_RANGE, _out_of_range_sql(spec), [title])
+                yield _reconciliation(con, spec, raw, title)
+                for name, uri in uris.items():
+                    duplicates = _duplicate_keys_sql(name)
+                    yield violations(con, trusted_key("tmdb", name), KEYS_UNIQUE, duplicates, [uri])
+
+        yield from each_date_verdicts(context, verdicts)
 
     return gates
 
