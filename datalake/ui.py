@@ -68,7 +68,9 @@ def run_ui(port: int = 3000, grace: float = 30.0) -> int:
         _signal_session(process.pid, signal.SIGINT)
     code = _wait(process, stopping, grace)
     _stop_leftovers(process.pid, grace)
-    _fail_interrupted_runs(started)
+    # Wall-clock time of the stop (the handler kept a monotonic one).
+    since_stop = time.monotonic() - stopping[0] if stopping else 0.0
+    _fail_interrupted_runs(started, dt.datetime.now(dt.UTC) - dt.timedelta(seconds=since_stop))
     return code
 
 
@@ -115,20 +117,38 @@ def session_processes(session: int) -> list[int]:
     return found
 
 
-def _fail_interrupted_runs(since: dt.datetime) -> None:
+def _fail_interrupted_runs(since: dt.datetime, stopped: dt.datetime) -> None:
     """Runs this UI launched that were still in progress when it stopped are marked failed, so
-    their partitions show as failed (and re-run cleanly) instead of running forever."""
+    their partitions show as failed (and re-run cleanly) instead of running forever.
+
+    Neither those nor the runs that failed because of the stop are retried: the instance retries
+    a run whose worker crashed (`run_retries`), and would otherwise take a stop for a crash and
+    start these runs again, unasked, at the next start of the daemon.
+    """
     import dagster as dg
-    from dagster._core.storage.tags import GRPC_INFO_TAG
+    from dagster._core.storage.tags import GRPC_INFO_TAG, WILL_RETRY_TAG
+
+    def launched_here(record) -> bool:
+        created = record.create_timestamp
+        if created.tzinfo is None:  # stored as UTC
+            created = created.replace(tzinfo=dt.UTC)
+        return GRPC_INFO_TAG in record.dagster_run.tags and created >= since
 
     statuses = [dg.DagsterRunStatus[name] for name in IN_PROGRESS]
     with dg.DagsterInstance.get() as instance:
         for record in instance.get_run_records(dg.RunsFilter(statuses=statuses)):
-            run = record.dagster_run
-            created = record.create_timestamp
-            if created.tzinfo is None:  # stored as UTC
-                created = created.replace(tzinfo=dt.UTC)
-            if GRPC_INFO_TAG in run.tags and created >= since:
+            if launched_here(record):
                 instance.report_run_failed(
-                    run, "Interrupted: datalake ui was stopped while this run was in progress."
+                    record.dagster_run,
+                    "Interrupted: datalake ui was stopped while this run was in progress.",
+                )
+        failed = dg.RunsFilter(statuses=[dg.DagsterRunStatus.FAILURE], updated_after=stopped)
+        for record in instance.get_run_records(failed):
+            run = record.dagster_run
+            if launched_here(record) and run.tags.get(WILL_RETRY_TAG) != "false":
+                instance.add_run_tags(run.run_id, {WILL_RETRY_TAG: "false"})
+                instance.report_engine_event(
+                    "Not retried: datalake ui was stopped during this run. Re-run its partitions "
+                    "when wanted (each one is replaced whole).",
+                    run,
                 )

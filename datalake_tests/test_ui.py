@@ -130,6 +130,7 @@ def test_stopping_ends_every_process_and_fails_the_interrupted_run(site, sandbox
     with dg.DagsterInstance.from_config(site.env["DAGSTER_HOME"]) as instance:
         run = instance.get_run_by_id(run_id)
         assert run is not None and run.status == dg.DagsterRunStatus.FAILURE
+        assert run.tags.get("dagster/will_retry") == "false"  # a stop is not retried as a crash
     with pytest.raises(requests.ConnectionError):
         requests.get(f"{site.base_url}/server_info", timeout=5)
     sandbox.reset()  # its partition re-runs cleanly
