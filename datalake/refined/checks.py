@@ -6,7 +6,7 @@ from datalake.io.tables import lake_table
 from datalake.refined.tables import TABLES, Table, refined_key
 from datalake.resources.duck import LakeDuckDB
 from datalake.resources.lake import LakeResource
-from datalake.shared.checks import KEYS_UNIQUE, VALUES_IN_RANGE, gate_specs, violations
+from datalake.shared.checks import KEYS_UNIQUE, VALUES_IN_RANGE, gate_specs, verdict, violations
 from datalake.shared.sql import sql_literal
 
 REFERENCES_RESOLVED = "references_resolved"
@@ -19,6 +19,16 @@ def _duplicate_keys_sql(keys: tuple[str, ...]) -> str:
     return (
         f"SELECT count(*), list(key)[1:5] FROM (SELECT CAST(row({columns}) AS VARCHAR) AS key "
         f"FROM read_parquet(?) GROUP BY {columns} HAVING count(*) > 1 OR {missing})"
+    )
+
+
+def _suspect_keys_sql(keys: tuple[str, ...]) -> str:
+    """Zero when every key is whole and its hash unique, which proves the keys unique (equal keys
+    hash equal) at a fraction of the grouping's cost; otherwise `_duplicate_keys_sql` decides."""
+    missing = " OR ".join(f"{key} IS NULL" for key in keys)
+    return (
+        f"SELECT count(*) - count(DISTINCT hash({', '.join(keys)})) + count(*) FILTER ({missing}) "
+        "FROM read_parquet(?)"
     )
 
 
@@ -57,7 +67,7 @@ def _descriptions(table: Table) -> dict[str, str]:
 
 def build_refined_checks(table: Table) -> dg.AssetChecksDefinition:
     key = refined_key(table.name)
-    duplicates = _duplicate_keys_sql(table.keys)
+    duplicates, suspects = _duplicate_keys_sql(table.keys), _suspect_keys_sql(table.keys)
 
     names = dict.fromkeys([table.name, *table.references.values()])
 
@@ -72,7 +82,10 @@ def build_refined_checks(table: Table) -> dg.AssetChecksDefinition:
             for name in names
         }
         with duckdb.connect() as con:
-            yield violations(con, key, KEYS_UNIQUE, duplicates, [uris[table.name]])
+            if con.execute(suspects, [uris[table.name]]).fetchall()[0][0]:
+                yield violations(con, key, KEYS_UNIQUE, duplicates, [uris[table.name]])
+            else:
+                yield verdict(key, KEYS_UNIQUE, 0, [])
             if table.references:
                 params = [
                     uris[name] for dim in table.references.values() for name in (table.name, dim)

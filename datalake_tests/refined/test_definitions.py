@@ -1,10 +1,12 @@
 """The Refined and Dashboards definitions load with the other layers and wire onto them."""
 
 import dagster as dg
+import duckdb
 
 from datalake.dashboards import definitions as dashboards
 from datalake.raw import definitions as raw
 from datalake.refined import definitions as refined
+from datalake.refined.checks import _suspect_keys_sql
 from datalake.resources.build import build_resources
 from datalake.trusted import definitions as trusted
 
@@ -44,3 +46,17 @@ def test_every_refined_table_has_blocking_gates():
         "keys_unique",
     ) in names
     assert all(spec.blocking for check in refined.defs.asset_checks for spec in check.check_specs)
+
+
+def test_the_key_gate_goes_past_its_hash_shortcut_on_a_repeated_or_missing_key(tmp_path):
+    tables = {
+        "unique": "SELECT * FROM (VALUES ('tt1', 'a'), ('tt1', 'b'), ('tt2', 'a')) t(k1, k2)",
+        "repeated": "SELECT * FROM (VALUES ('tt1', 'a'), ('tt1', 'a')) t(k1, k2)",
+        "missing": "SELECT * FROM (VALUES ('tt1', 'a'), ('tt2', NULL)) t(k1, k2)",
+    }
+    suspects = {}
+    for name, sql in tables.items():
+        path = str(tmp_path / f"{name}.parquet")
+        duckdb.sql(sql).write_parquet(path)
+        suspects[name] = duckdb.execute(_suspect_keys_sql(("k1", "k2")), [path]).fetchall()[0][0]
+    assert suspects == {"unique": 0, "repeated": 1, "missing": 1}
