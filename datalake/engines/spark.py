@@ -31,6 +31,7 @@ def spark_session(master: str) -> "SparkSession":
         SparkSession.builder.master(master)
         .appName("datalake")
         .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")  # progress bars garble the CLI output
         .config("spark.log.level", "ERROR")
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.sql.shuffle.partitions", "4")

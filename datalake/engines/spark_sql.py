@@ -8,6 +8,8 @@ needs, each one documented here and tested:
 - `list(x)` (aggregate) becomes `collect_list` of `x` wrapped in a struct, unwrapped, NULL when
   empty: DuckDB's keeps NULL elements and gives NULL over no rows, Spark's skips NULLs and gives
   an empty array;
+- `arg_min(x, key)` / `arg_max` become `min_by` / `max_by` of `x` over the key masked where `x`
+  is NULL: DuckDB's skip rows whose `x` is NULL, Spark's may return that NULL;
 - `list_bool_or(l)` becomes `array_max(l)` (both skip NULLs and give NULL for an empty list);
 - `text[:n]` on a string function becomes `substring(text, 1, n)` (sqlglot leaves the slice);
 - `QUALIFY` is kept (Spark 4 has it; sqlglot's subquery rewrite leaks a `_w` column into `*`);
@@ -207,6 +209,13 @@ def _rewrite(node: exp.Expr) -> exp.Expr | None:
         return _list_aggregate(node)
     if isinstance(node, exp.Filter) and isinstance(node.this, exp.ArrayAgg):
         return _list_aggregate(node)
+    if isinstance(node, exp.ArgMin | exp.ArgMax) and not node.args.get("count"):
+        masked = (
+            exp.case()
+            .when(exp.Is(this=node.this.copy(), expression=exp.Null()), exp.Null())
+            .else_(node.expression.copy())
+        )
+        return type(node)(this=node.this.copy(), expression=masked)
     if isinstance(node, exp.Anonymous) and node.name.lower() == "getvariable":
         return exp.Placeholder(this=node.expressions[0].name)
     if isinstance(node, exp.Div):

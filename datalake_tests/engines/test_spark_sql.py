@@ -82,6 +82,12 @@ REWRITES = {
         {},
     ),
     "variables_become_parameters": ("SELECT getvariable('year') + 1 AS a", {"year": 2022}),
+    "arg_min_skips_null_values": (
+        "SELECT k, arg_min(a, (o, p)) AS lo, arg_max(a, o) AS hi FROM (SELECT * FROM (VALUES "
+        "(1, NULL, 1, 'x'), (1, ['b'], 2, 'y'), (1, NULL, 3, 'z'), (2, NULL, 1, 'x')) "
+        "AS t(k, a, o, p)) GROUP BY k ORDER BY k",
+        {},
+    ),
     "list_bool_or": (
         "SELECT list_bool_or([false, NULL]) AS a, list_bool_or([true, NULL]) AS b, "
         "list_bool_or([]) AS c, list_bool_or(CAST(NULL AS BOOLEAN[])) AS d",

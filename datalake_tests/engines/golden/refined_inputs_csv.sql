@@ -46,7 +46,14 @@ SELECT
   artist_name AS name,
   birth_year,
   MAX(death_year) AS death_year,
-  MIN_BY(professions, (title_id, ARRAY_JOIN(professions, ','))) AS professions
+  MIN_BY(
+    professions,
+    CASE
+      WHEN professions IS NULL
+      THEN NULL
+      ELSE (title_id, ARRAY_JOIN(professions, ','))
+    END
+  ) AS professions
 FROM csv_rows
 WHERE
   NOT artist_name IS NULL
