@@ -46,8 +46,9 @@ ui: install
 	@mkdir -p $(DAGSTER_HOME)
 	$(BIN)/datalake ui
 
-bench: install
-	$(BIN)/datalake bench --scale 4
+# Every baseline, PySpark's included (it needs the spark extra).
+bench: install spark
+	$(BIN)/datalake bench --scale 4 --with-spark
 
 lock:
 	$(BIN)/uv pip compile requirements.in -o requirements.lock

@@ -129,8 +129,8 @@ def run_bench(args) -> int:
     else:
         print("generating full-size data", flush=True)
         landing = full_size_landing(work / "landing-1", args.movies, args.series)
-    results: dict = {"machine": report.machine(), "repeat": args.repeat,
-                     "data": _data(landing), "lake": {}, "steps": {}}  # fmt: skip
+    results: dict = {"machine": report.machine(), "commit": report.commit(CHECKOUT),
+                     "repeat": args.repeat, "data": _data(landing), "lake": {}, "steps": {}}  # fmt: skip
     print("whole lake, local", flush=True)
     local_root = work / "lake-local"
     results["lake"]["local-1"], local_steps = bench.whole_lake(

@@ -3,6 +3,7 @@
 import json
 import os
 import platform
+import subprocess
 from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
@@ -29,6 +30,18 @@ def machine() -> dict:
         "versions": versions,
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
     }
+
+
+def commit(checkout: Path) -> str | None:
+    """The measured code's commit (`-dirty` with uncommitted changes); None outside a checkout."""
+    try:
+        described = subprocess.run(
+            ["git", "-C", str(checkout), "describe", "--always", "--dirty", "--abbrev=7"],
+            capture_output=True, text=True, timeout=10, check=True,
+        )  # fmt: skip
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return described.stdout.strip() or None
 
 
 def _met(value: float | None, limit: float, at_most: bool = True) -> str:
@@ -111,8 +124,9 @@ def markdown(results: dict) -> str:
     m = results["machine"]
     versions = ", ".join(f"{k} {v}" for k, v in m["versions"].items() if v)
     data = results["data"]
+    at = f" at commit {results['commit']}" if results.get("commit") else ""
     lines = [
-        f"Measured {m['when']} on {m['cores']} cores, {m['memory_gib']} GiB, Python "
+        f"Measured {m['when']}{at} on {m['cores']} cores, {m['memory_gib']} GiB, Python "
         f"{m['python']} ({versions}); {data['movies_rows']:,} movie + {data['series_rows']:,} "
         f"series rows ({data['megabytes']:.0f} MB), medians of {results['repeat']} runs; "
         "`load` is the machine's 1-minute load average when a figure's first run started.",
