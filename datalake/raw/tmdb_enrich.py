@@ -56,6 +56,9 @@ class Summary:
 
 # This many requests failing in a row (each after its retries) mean TMDB is down, not one bad title.
 OUTAGE_AFTER = 20
+# (run id, TMDB URL) -> why that server was found down by a step of that run: the run's other TMDB
+# steps (the other spec) stop at once rather than wait out the same timeouts again.
+_FOUND_DOWN: dict[tuple[str, str], str] = {}
 
 
 class Enrichment:
@@ -72,8 +75,10 @@ class Enrichment:
         earlier: list[str],
         options: EnrichOptions,
         log: Callable[[str], None] = print,
+        run_id: str | None = None,
     ):
-        """`source_uri` is the date's raw CSV; `earlier` the raw JSON of the refetch window."""
+        """`source_uri` is the date's raw CSV; `earlier` the raw JSON of the refetch window;
+        `run_id` the Dagster run, whose steps share what they learnt of TMDB's health."""
         self.storage, self.client, self.options, self.log = storage, client, options, log
         self.spec, self.media, self.date = spec, MEDIA[spec], partition_key
         self.titles = csv_titles(con, source_uri, list(options.genres))
@@ -85,7 +90,8 @@ class Enrichment:
         self._claimed: set[str] = set()
         self._lock = threading.Lock()
         self._failing = 0  # requests failed in a row (after their retries)
-        self._outage: str | None = None
+        self._down_key = (run_id, client.base_url) if run_id else None
+        self._outage = _FOUND_DOWN.get(self._down_key) if self._down_key else None
 
     def run(self) -> Summary:
         files.clear_failures(self.storage, self.spec, self.date)
@@ -103,6 +109,8 @@ class Enrichment:
             for out in self.out.values():
                 out.flush()
                 self.summary.files += out.written
+            if self._outage and self._down_key:
+                _FOUND_DOWN.setdefault(self._down_key, f"found by an earlier step: {self._outage}")
         return self.summary
 
     def _plan_csv(self) -> list[str]:

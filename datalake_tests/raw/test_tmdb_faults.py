@@ -94,6 +94,22 @@ def test_an_outage_ends_the_run_in_bounded_time_and_keeps_what_was_stored(
     assert_no_html_stored(local_lake)
 
 
+def test_a_server_found_down_stops_the_runs_other_tmdb_step_at_once(
+    tmdb, credentials, local_lake, generated
+):
+    place_csvs(local_lake, generated)
+    tmdb.sandbox.set_faults(hang=True)
+    result = materialize(local_lake, tmdb, **FAST_FAIL)
+    assert not result.success
+    messages = sorted(
+        e.step_failure_data.error.cause.message for e in result.all_events if e.is_step_failure
+    )
+    assert len(messages) == 2 and all("is down or failing" in m for m in messages)
+    assert sum("found by an earlier step" in m for m in messages) == 1
+    asked = {r.split("?")[0] for r in tmdb.sandbox.requests}
+    assert asked in ({"/genre/movie/list"}, {"/genre/tv/list"})  # by the first step only
+
+
 def test_html_pages_among_answers_are_retried_and_never_stored(
     tmdb, credentials, local_lake, generated
 ):
