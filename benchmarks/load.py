@@ -184,8 +184,8 @@ def main() -> int:
     print(f"{len(dates)} dates, {args.concurrency} runs at once: {wall:.0f} s, peak RSS of the "
           f"runs {figures['peak_rss_mb']} MiB; {len(found)} partitions checked, {len(wrong)} "
           f"wrong, {missing} missing; TMDB {figures['tmdb_requests']} requests, busiest second "
-          f"{figures['tmdb_busiest_second']} (limit {LIMIT}/s), {figures['tmdb_429']} answered 429; "
-          f"{'ok' if ok else 'FAILED'} (logs in {logs})")  # fmt: skip
+          f"{figures['tmdb_busiest_second']} (limit {LIMIT}/s), {figures['tmdb_429']} answered "
+          f"429; {'ok' if ok else 'FAILED'} (logs in {logs})")  # fmt: skip
     print(json.dumps(figures))
     return 0 if ok else 1
 

@@ -106,7 +106,7 @@ def build_raw_tmdb_asset(spec: Spec) -> dg.AssetsDefinition:
                 with duckdb.connect() as con:  # plans the date: the titles, and what is stored
                     enrichment = Enrichment(
                         storage, con, client, spec, date, csv.uri, list(window.uris),
-                        _options(tmdb, focus), context.log.info, context.run_id,
+                        _options(tmdb, focus), context.log.info, context.run.run_id,
                     )  # fmt: skip
                 summary = enrichment.run()
                 metadata = _metadata(summary)

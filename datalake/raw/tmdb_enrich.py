@@ -228,7 +228,7 @@ class Enrichment:
         except TmdbError as exc:
             self._fail(request.shown, imdb_id, origin, str(exc))
             if probe:  # the run's first request (a genre list) failed after its retries
-                self._outage = f"the first request failed: {exc}"
+                self._found_down(f"the first request failed: {exc}")
         return None
 
     def _store(
@@ -244,11 +244,18 @@ class Enrichment:
             with self._lock:
                 self._failing += 1
                 if self._failing >= OUTAGE_AFTER and not self._outage:
-                    self._outage = f"{self._failing} requests in a row failed; the last: {reason}"
+                    self._found_down(
+                        f"{self._failing} requests in a row failed; the last: {reason}"
+                    )
         self.out[files.FAILED].add(
             files.record(self.client.base_url, path, imdb_id, origin, error=reason)
         )
         self._count(failed=1)
+
+    def _found_down(self, reason: str) -> None:
+        """No more requests: those in flight are abandoned at their next retry."""
+        self._outage = reason
+        self.client.stop()
 
     def _claim(self, path: str) -> bool:
         with self._lock:

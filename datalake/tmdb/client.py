@@ -9,6 +9,7 @@ Credentials live only in the session and are redacted from every message and log
 
 import json
 import logging
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from datalake.tmdb.errors import (
     TmdbAuthError,
     TmdbNotFound,
     TmdbRequestFailed,
+    TmdbStopped,
     TmdbUnreachable,
     error_message,
     redact,
@@ -90,22 +92,40 @@ def _install_log_redaction() -> None:
             logger.addFilter(_RedactUrls())
 
 
+class _Stopped(Exception):
+    """Raised between two attempts of a request once the client is stopped."""
+
+
 class _PacedRetry(Retry):
-    """urllib3's Retry, except that each re-attempt also waits for a rate-limit token.
+    """urllib3's Retry, except that each re-attempt also waits for a rate-limit token, and that
+    the wait before it ends early, abandoning the request, once the client is stopped.
 
     urllib3 re-sends inside the adapter, out of the client's sight; without this, retries during a
-    storm would bypass the client-side limit.
+    storm would bypass the client-side limit, and requests in flight when TMDB was found down
+    would go on retrying for minutes.
     """
 
-    def __init__(self, *args, limiter: Limiter | None = None, **kwargs):
+    def __init__(
+        self,
+        *args,
+        limiter: Limiter | None = None,
+        stop: threading.Event | None = None,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
         self.limiter = limiter
+        self.stop = stop or threading.Event()
 
     def new(self, **kw) -> "_PacedRetry":
-        return super().new(limiter=self.limiter, **kw)
+        return super().new(limiter=self.limiter, stop=self.stop, **kw)
 
     def sleep(self, response=None) -> None:
-        super().sleep(response)
+        """urllib3's wait (Retry-After if the answer has one, else the backoff), interruptible."""
+        retry_after = (
+            self.get_retry_after(response) if response and self.respect_retry_after_header else None
+        )
+        if self.stop.wait(retry_after or self.get_backoff_time()):
+            raise _Stopped()
         if self.limiter is not None:
             self.limiter.try_acquire(_LIMITER_KEY)
 
@@ -155,6 +175,7 @@ class TmdbClient:
         self._secrets = credentials.secrets
         self._timeout = options.timeout
         self._limiter = tmdb_limiter(options.requests_per_second, options.rate_state)
+        self._stop = threading.Event()
         self._retry = _PacedRetry(
             total=options.retries,
             backoff_factor=options.backoff_factor,
@@ -165,6 +186,7 @@ class TmdbClient:
             allowed_methods=frozenset({"GET"}),
             raise_on_status=False,  # the last answer is returned and its TMDB error body reported
             limiter=self._limiter,
+            stop=self._stop,
         )
         self._session = _session(credentials, self._retry, options.max_connections)
         # The first request of a run asks whether TMDB is there at all: a short retry budget,
@@ -178,13 +200,24 @@ class TmdbClient:
         `probe`: with the shorter retry budget of a run's first request."""
         session, first = (self._probe, self._probe_retry) if probe else (self._session, self._retry)
         retry: Retry = first
-        self._limiter.try_acquire(_LIMITER_KEY)
-        while True:
-            try:
-                return Fetched(request.shown, self._attempt(session, request))
-            except _BrokenBody as broken:
-                retry = self._next_retry(retry, request, broken, first.total)
-            retry.sleep()
+        try:
+            if self._stop.is_set():
+                raise _Stopped()
+            self._limiter.try_acquire(_LIMITER_KEY)
+            while True:
+                try:
+                    return Fetched(request.shown, self._attempt(session, request))
+                except _BrokenBody as broken:
+                    retry = self._next_retry(retry, request, broken, first.total)
+                retry.sleep()
+        except _Stopped:
+            pass  # raised outside the handler: urllib3's own error (its URL) is not chained
+        raise TmdbStopped(f"GET {request.shown}: abandoned, TMDB was found down")
+
+    def stop(self) -> None:
+        """Abandon every request at its next retry and refuse new ones: TMDB was found down,
+        so requests in flight end within one timeout instead of their whole retry budget."""
+        self._stop.set()
 
     @staticmethod
     def _next_retry(retry: Retry, request: Request, broken: _BrokenBody, retries: object) -> Retry:

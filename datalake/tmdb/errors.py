@@ -53,3 +53,7 @@ class TmdbRequestFailed(TmdbError):
 
 class TmdbUnreachable(TmdbRequestFailed):
     """No answer at all after the retries (refused, timed out): the server, not the title."""
+
+
+class TmdbStopped(TmdbRequestFailed):
+    """Abandoned between attempts: the client was stopped because TMDB was found down."""

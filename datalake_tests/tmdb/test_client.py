@@ -9,7 +9,7 @@ import pytest
 
 from datalake.tmdb import endpoints, synth
 from datalake.tmdb.client import ClientOptions, Credentials, TmdbClient
-from datalake.tmdb.errors import TmdbAuthError, TmdbNotFound, TmdbRequestFailed
+from datalake.tmdb.errors import TmdbAuthError, TmdbNotFound, TmdbRequestFailed, TmdbStopped
 from datalake.tmdb.sandbox import running_sandbox
 from datalake_tests.tmdb.conftest import API_KEY, FAST, READ_ACCESS_TOKEN
 
@@ -91,6 +91,24 @@ def test_a_probe_gives_up_after_its_own_shorter_retries(tmdb):
     with tmdb.client(options) as client, pytest.raises(TmdbRequestFailed, match="after 1 retr"):
         client.get(DETAILS, probe=True)
     assert len(tmdb.sandbox.requests) == 4
+
+
+def test_a_stopped_client_abandons_requests_at_their_next_retry(tmdb):
+    """TMDB found down: requests in flight end at their next retry, not after all of them."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    tmdb.sandbox.set_faults(error_rate=1.0)
+    options = ClientOptions(requests_per_second=1000, retries=8, backoff_factor=0.5)
+    with tmdb.client(options) as client, ThreadPoolExecutor(1) as pool:
+        pending = pool.submit(client.get, DETAILS)
+        while not tmdb.sandbox.requests:
+            time.sleep(0.005)
+        client.stop()  # during the first backoff (0.5 s at least)
+        with pytest.raises(TmdbStopped, match="abandoned, TMDB was found down"):
+            pending.result(timeout=30)
+        with pytest.raises(TmdbStopped):
+            client.get(DETAILS)  # and nothing new is sent
+    assert len(tmdb.sandbox.requests) <= 2  # of the 9 attempts it had
 
 
 def test_malformed_json_past_the_retries_is_an_error_not_a_crash(tmdb):
