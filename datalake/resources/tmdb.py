@@ -37,10 +37,14 @@ class TmdbResource(dg.ConfigurableResource):
         description="The run fails when more of the planned titles than this fail.",
     )
     discover: bool = Field(
-        default=True, description="Also fetch the genres' most popular titles the CSV lacks."
+        default=True,
+        description="Also fetch those of the genres' most popular titles (/discover) the CSV lacks.",
     )
     discover_limit: int = Field(
-        default=100, ge=0, description="At most this many titles from /discover per run."
+        default=100,
+        ge=0,
+        description="How many of the genres' most popular titles /discover is asked for; the "
+        "ones the CSV or the refetch window already has are not fetched again.",
     )
     retries: int = Field(
         default=8,

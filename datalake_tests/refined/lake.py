@@ -51,7 +51,8 @@ def build_trusted(lake: Path, landing: Path, tmdb_url: str) -> None:
                 api_key=os.environ["TMDB_API_KEY"],
                 requests_per_second=1000,
                 backoff_factor=0.01,
-                discover_limit=5,
+                # Past the sample's own titles, which lead /discover: the rest are TMDB-only.
+                discover_limit=72,
                 limit=0,
             ),
         ),
