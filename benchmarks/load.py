@@ -45,7 +45,7 @@ LIMIT, LATENCY = 40, 0.05  # the sandbox as TMDB: requests per second, seconds p
 # busiest second (counted as requests arrive, after the network's jitter) stays below twice it.
 MOST_IN_A_SECOND = 2 * LIMIT - 1
 # What a run must never print: a DuckDB or SQLite lock conflict, or a Python stack trace.
-TROUBLE = re.compile(r"lock|Traceback", re.IGNORECASE)
+TROUBLE = re.compile(r"\block(ed|s)?\b|Traceback", re.IGNORECASE)
 
 
 class PeakMemory:
