@@ -169,7 +169,8 @@ def main() -> int:
         "partitions_wrong": wrong[:10], "partitions_missing": missing,
         "catalog_dates": sorted(catalog_dates(work / "lake")),
         "tmdb_requests": len(sandbox.requests), "tmdb_429": sandbox.statuses[429],
-        "tmdb_busiest_second": sandbox.busiest_second(), "tmdb_limit": LIMIT,
+        "tmdb_busiest_second": sandbox.busiest_second(),
+        "tmdb_busiest_10_seconds": sandbox.busiest_second(10.0), "tmdb_limit": LIMIT,
     }  # fmt: skip
     ok = (
         not figures["failed_runs"]

@@ -140,11 +140,11 @@ class Sandbox:
             self.statuses.clear()
             self.max_in_flight = 0
 
-    def busiest_second(self) -> int:
-        """The most requests that arrived within any one second (a sliding window)."""
+    def busiest_second(self, seconds: float = 1.0) -> int:
+        """The most requests that arrived within any `seconds` (a sliding window)."""
         times, most, first = sorted(self.arrivals), 0, 0
         for last, arrived in enumerate(times):
-            while arrived - times[first] >= 1.0:
+            while arrived - times[first] >= seconds:
                 first += 1
             most = max(most, last - first + 1)
         return most

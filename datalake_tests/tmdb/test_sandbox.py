@@ -114,3 +114,12 @@ def test_fixtures_carry_tmdbs_quirks():
     assert any(10768 in {g["id"] for g in t["genres"]} for t in tv)
     assert {t["in_production"] for t in tv} == {True, False}
     assert all(t["number_of_episodes"] == sum(s["episode_count"] for s in t["seasons"]) for t in tv)
+
+
+def test_each_arrival_is_logged_and_the_busiest_window_counted(tmdb):
+    for _ in range(3):
+        get(tmdb, "/genre/movie/list")
+    assert len(tmdb.sandbox.arrivals) == len(tmdb.sandbox.requests) == 3
+    tmdb.sandbox.arrivals[:] = [0.0, 0.5, 0.99, 1.0, 1.5, 3.0]
+    assert tmdb.sandbox.busiest_second() == 3  # [0, 1) holds three, no second holds four
+    assert tmdb.sandbox.busiest_second(10.0) == 6
