@@ -18,8 +18,9 @@ from datalake.storage.layout import asset_location
 
 class EngineResource(dg.ConfigurableResource):
     """`duckdb`: DuckDB inside the Dagster process (the default); `spark`: the same SQL translated
-    to Spark SQL and run by PySpark (`spark_master`, local mode on one machine); `glue`: that
-    Spark SQL run by an AWS Glue job through Dagster Pipes (`glue_job`)."""
+    to Spark SQL and run by PySpark (`spark_master`, local mode on one machine); `glue`: the
+    Refined tables' Spark SQL run by AWS Glue jobs through Dagster Pipes (`glue_job`), Trusted
+    in DuckDB."""
 
     kind: str = Field(default="duckdb", description="The engine: duckdb, spark or glue.")
     spark_master: str = Field(default="local[2]", description="Spark master URL.")
