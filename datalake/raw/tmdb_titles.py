@@ -4,10 +4,14 @@ import duckdb
 
 # The Compass dialect: pipes, no quoting at all (titles may start with `"`), `\N` for null. A title
 # repeats once per principal artist, hence the GROUP BY; `genero` is a comma list, so a title
-# matches when any of its genres is wanted.
+# matches when any of its genres is wanted. A line with too few or too many fields is skipped:
+# Trusted quarantines it (with its reason and count), so there is no title of it to enrich.
 TITLES_SQL = r"""
 SELECT id
-FROM read_csv(?, delim='|', quote='', escape='', header=true, nullstr='\N', all_varchar=true)
+FROM read_csv(
+    ?, delim='|', quote='', escape='', header=true, nullstr='\N', all_varchar=true,
+    ignore_errors=true
+)
 WHERE list_has_any(string_split(genero, ','), ?::VARCHAR[])
 GROUP BY id
 ORDER BY max(TRY_CAST(numeroVotos AS BIGINT)) DESC NULLS LAST, id
