@@ -1,22 +1,13 @@
 """Byte-for-byte copies of landing files into the lake: streamed, hashed, counted, verified."""
 
 import hashlib
-from dataclasses import dataclass
 from typing import BinaryIO
 
 from datalake.errors import DatalakeError
-from datalake.io.handover import LandedFile
+from datalake.io.handover import Copied, LandedFile
 from datalake.storage import Storage
 
 _CHUNK = 8 * 1024 * 1024
-
-
-@dataclass(frozen=True)
-class Copied:
-    uri: str
-    size: int
-    sha256: str
-    lines: int  # a last line without a newline counts too
 
 
 class _CountingReader:

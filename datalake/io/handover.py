@@ -14,7 +14,8 @@ LAKE_IO_MANAGER = "lake_io_manager"  # the resource key every lake asset stores 
 
 @dataclass(frozen=True)
 class LandedFile:
-    """A landing file to copy into the Raw zone byte for byte, as checked by its asset.
+    """A landing file to copy into the Raw zone byte for byte, as checked by its asset (for the
+    later dates of a range the asset's one pass already copied to the first).
 
     The IO manager re-hashes while it copies: a file that changed since the check is refused.
     """
@@ -23,6 +24,17 @@ class LandedFile:
     key: str
     sha256: str
     size: int
+
+
+@dataclass(frozen=True)
+class Copied:
+    """A landing file its raw asset copied to its key byte for byte (checked and hashed as it
+    went): the IO manager records what was stored."""
+
+    uri: str
+    size: int
+    sha256: str
+    lines: int  # a last line without a newline counts too
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from datalake.errors import DatalakeError
 from datalake.io import frames, tables
 from datalake.io.files import copy_landed
 from datalake.io.handover import (
+    Copied,
     EngineTable,
     LakeTable,
     LandedFile,
@@ -93,8 +94,8 @@ class LakeIOManager(dg.ConfigurableIOManager):
         key = asset_location(asset_key.path, partition)
         storage = self.lake.storage()
         metadata: dict[str, Any]
-        if isinstance(obj, LandedFile):
-            copied = copy_landed(obj, storage, key)
+        if isinstance(obj, LandedFile | Copied):
+            copied = copy_landed(obj, storage, key) if isinstance(obj, LandedFile) else obj
             metadata = {
                 "uri": dg.MetadataValue.path(copied.uri),
                 "size_bytes": copied.size,
@@ -160,6 +161,6 @@ class LakeIOManager(dg.ConfigurableIOManager):
         """The table an asset returned as a relation; None when it returned something else."""
         if isinstance(obj, DuckDBPyRelation):
             return obj
-        if isinstance(obj, str | LandedFile | TmdbPages | LocalFile | StoredDates):
+        if isinstance(obj, str | LandedFile | Copied | TmdbPages | LocalFile | StoredDates):
             return None
         return frames.relation_of(self.con(), obj)

@@ -3,14 +3,14 @@
 import dagster as dg
 
 from datalake.io.dates import each_date
-from datalake.io.handover import LAKE_IO_MANAGER
+from datalake.io.handover import LAKE_IO_MANAGER, Copied, LandedFile
 from datalake.io.manager import LakeIOManager
 from datalake.partitions import backfill_in_one_run, processing_date
-from datalake.raw.landing import check_landed
+from datalake.raw.landing import ingest_landed
 from datalake.resources.lake import LakeResource
 from datalake.shared.preview import preview_features
 from datalake.shared.source_format import DELIMITER, HEADERS
-from datalake.storage.layout import SPECS, Spec
+from datalake.storage.layout import SPECS, Spec, asset_location
 
 _DESCRIPTIONS = {
     "movies": "The IMDb-derived movies export (one row per title x principal artist), as it landed.",
@@ -39,15 +39,25 @@ def build_raw_csv_asset(spec: Spec) -> dg.AssetsDefinition:
         lake: LakeResource,
         lake_io_manager: dg.ResourceParam[LakeIOManager],
     ):
-        landed = check_landed(lake.landing(), spec)  # once: every date of the run gets this file
+        checked: list[LandedFile] = []  # the landing file as the run's one pass found it
 
-        def outputs(_date: str):
+        def outputs(date: str):
+            # One pass over the landing file checks, hashes and copies it to the first date's
+            # key; later dates of a range get a copy the IO manager verifies against that hash.
+            stored: Copied | LandedFile
+            if checked:
+                stored = checked[0]
+            else:
+                key = asset_location(raw_csv_asset_key(spec).path, date)
+                lake_storage = lake_io_manager.lake.storage()
+                stored, landed = ingest_landed(lake.landing(), spec, lake_storage, key)
+                checked.append(landed)
             with preview_features():
                 yield dg.Output(
-                    landed,
+                    stored,
                     metadata={"header": DELIMITER.join(HEADERS[spec])},
                     # The checksum is the data version: an identical re-landing marks nothing stale.
-                    data_version=dg.DataVersion(landed.sha256),
+                    data_version=dg.DataVersion(checked[0].sha256),
                 )
 
         yield from each_date(context, lake_io_manager, outputs)

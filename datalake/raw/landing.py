@@ -1,50 +1,137 @@
-"""Check a landing file before it is copied into the Raw zone: present, whole, the export's, hashed."""
+"""Landing files into the Raw zone in one pass: checked (present, whole, the export's), hashed,
+counted and copied together, so a file is read once however large it is."""
 
 import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import BinaryIO
 
 from datalake.errors import DatalakeError
-from datalake.io.handover import LandedFile
+from datalake.io.handover import Copied, LandedFile
 from datalake.raw.scan import LandingScan
 from datalake.shared.source_format import check_header, file_name
 from datalake.storage import Storage
+from datalake.storage.base import ObjectInfo
 from datalake.storage.layout import Spec
 
 _CHUNK = 8 * 1024 * 1024
 _MAX_HEADER = 64 * 1024
 
 
-def check_landed(landing: Storage, spec: Spec) -> LandedFile:
-    """Read `landing/<spec>.csv` once: refuse it unless it is a whole export (its header, data
-    rows, readable text) that did not change while read; hash it."""
+class _CheckingReader:
+    """A pass-through reader over `landing/<spec>.csv` that checks, hashes and counts what flows
+    through it, and raises the first reason to refuse the file: the header as soon as it is read,
+    the rest at the end. An upload reading through it fails before it publishes a refused file.
+
+    Reads return exactly `size` bytes until the end: upload managers take a short read for the end.
+    """
+
+    def __init__(self, landing: Storage, spec: Spec, source: BinaryIO, before: ObjectInfo | None):
+        self._landing, self._spec, self._source, self._before = landing, spec, source, before
+        self.where = landing.uri(file_name(spec))
+        self._scan = LandingScan(self.where)
+        self._head = b""
+        self.sha256 = hashlib.sha256()
+        self.size = 0
+        self.last_byte = b""
+        self.at_eof = False
+
+    def read(self, size: int | None = -1) -> bytes:
+        want = size if size is not None and size >= 0 else None
+        parts, got = [], 0
+        while want is None or got < want:
+            chunk = self._source.read(_CHUNK if want is None else min(want - got, _CHUNK))
+            if not chunk:
+                break
+            self._check(chunk)
+            parts.append(chunk)
+            got += len(chunk)
+        if want is None or got < want:
+            self._finish()
+        return b"".join(parts)
+
+    def _check(self, chunk: bytes) -> None:
+        if self.size < _MAX_HEADER:
+            self._head += chunk[: _MAX_HEADER - self.size]
+            if len(self._head) >= _MAX_HEADER or b"\n" in self._head:
+                check_header(self._head, self._spec, self.where)  # refuse garbage before the rest
+        self.sha256.update(chunk)
+        self.size += len(chunk)
+        self.last_byte = chunk[-1:]
+        self._scan.feed(chunk)
+
+    def _finish(self) -> None:
+        if self.at_eof:
+            return
+        self.at_eof = True
+        if not self.size:
+            raise DatalakeError(
+                f"{self.where} is empty: land the complete export there and run again."
+            )
+        after = self._landing.info(file_name(self._spec))
+        if self._before != after or (after is not None and after.size != self.size):
+            raise DatalakeError(
+                f"{self.where} changed while it was read (still being written?): run again once "
+                "it is completely written (nothing was replaced)."
+            )
+        check_header(self._head, self._spec, self.where)
+        self._scan.finish()
+
+    @property
+    def lines(self) -> int:
+        """Lines of the file; a last line without a newline counts too."""
+        return self._scan.newlines + (1 if self.last_byte not in (b"", b"\n") else 0)
+
+    def landed(self) -> LandedFile:
+        return LandedFile(self._landing, file_name(self._spec), self.sha256.hexdigest(), self.size)
+
+
+@contextmanager
+def _reading(landing: Storage, spec: Spec) -> Iterator[_CheckingReader]:
     name = file_name(spec)
-    where = landing.uri(name)
-    digest, size, head = hashlib.sha256(), 0, b""
-    scan = LandingScan(where)
     try:
         before = landing.info(name)
         with landing.open_read(name) as source:
-            while chunk := source.read(_CHUNK):
-                if size < _MAX_HEADER:
-                    head += chunk[: _MAX_HEADER - size]
-                    if len(head) >= _MAX_HEADER or b"\n" in head:
-                        check_header(head, spec, where)  # refuse garbage before reading it all
-                digest.update(chunk)
-                size += len(chunk)
-                scan.feed(chunk)
-        after = landing.info(name)
+            yield _CheckingReader(landing, spec, source, before)
     except FileNotFoundError:
         raise DatalakeError(
-            f"Landing file {where} is missing: copy {name} there or set DATALAKE_LANDING."
+            f"Landing file {landing.uri(name)} is missing: copy {name} there or set "
+            "DATALAKE_LANDING."
         ) from None
     except OSError as exc:
-        raise DatalakeError(f"Could not read {where}: {exc.strerror or exc}.") from None
-    if not size:
-        raise DatalakeError(f"{where} is empty: land the complete export there and run again.")
-    if before != after or (after is not None and after.size != size):
+        raise DatalakeError(f"Could not read {landing.uri(name)}: {exc.strerror or exc}.") from None
+
+
+def check_landed(landing: Storage, spec: Spec) -> LandedFile:
+    """Read `landing/<spec>.csv` once: refuse it unless it is a whole export (its header, data
+    rows, readable text) that did not change while read; hash it."""
+    with _reading(landing, spec) as reader:
+        try:
+            while reader.read(_CHUNK):
+                pass
+        except OSError as exc:
+            raise DatalakeError(f"Could not read {reader.where}: {exc.strerror or exc}.") from None
+        return reader.landed()
+
+
+def ingest_landed(
+    landing: Storage, spec: Spec, lake: Storage, key: str
+) -> tuple[Copied, LandedFile]:
+    """Copy `landing/<spec>.csv` to `key` byte for byte while checking and hashing it (what
+    `check_landed` refuses is refused inside the upload, so `key` keeps what it held); what was
+    stored, and the file as checked (to copy to more keys)."""
+    with _reading(landing, spec) as reader:
+        try:
+            lake.upload(reader, key)
+        except OSError as exc:
+            raise DatalakeError(
+                f"Could not copy {reader.where} to {lake.uri(key)}: {exc.strerror or exc}."
+            ) from None
+    stored = lake.info(key)
+    if not reader.at_eof or stored is None or stored.size != reader.size:
         raise DatalakeError(
-            f"{where} changed while it was read (still being written?): run again once it is "
-            "completely written (nothing was replaced)."
+            f"{lake.uri(key)} holds {stored.size if stored else 0} bytes but {reader.size} were "
+            "sent: the upload was cut short; run the partition again."
         )
-    check_header(head, spec, where)
-    scan.finish()
-    return LandedFile(storage=landing, key=name, sha256=digest.hexdigest(), size=size)
+    copied = Copied(lake.uri(key), reader.size, reader.sha256.hexdigest(), reader.lines)
+    return copied, reader.landed()

@@ -4,7 +4,7 @@ import pytest
 
 from datalake.errors import DatalakeError
 from datalake.io.files import copy_landed
-from datalake.raw.landing import check_landed
+from datalake.raw.landing import check_landed, ingest_landed
 from datalake.shared.source_format import HEADERS
 from datalake.storage import open_storage
 from datalake.storage.layout import raw_csv_key
@@ -12,8 +12,10 @@ from datalake_tests.raw.helpers import ROWS, write_landing
 
 
 def ingest_csv(landing, lake, spec, date):
-    """What materialising raw/local/<spec> does: the asset's check, then the IO manager's copy."""
-    return copy_landed(check_landed(landing, spec), lake, raw_csv_key(spec, date))
+    """What materialising raw/local/<spec> does: one pass checks, hashes and copies the file."""
+    copied, landed = ingest_landed(landing, spec, lake, raw_csv_key(spec, date))
+    assert landed.sha256 == copied.sha256 and landed.size == copied.size
+    return copied
 
 
 @pytest.fixture(params=["local", "s3"])
@@ -136,5 +138,23 @@ def test_a_file_that_changed_since_its_check_is_refused_and_the_good_copy_kept(l
         still_written.write(ROWS["movies"][0].encode() + b"\n")
     with pytest.raises(DatalakeError, match="changed while it was being ingested"):
         copy_landed(checked, lake, raw_csv_key("movies", "2022-05-02"))
+    assert lake.list_keys("Raw/") == [raw_csv_key("movies", "2022-05-02")]
+    assert lake.read_bytes(raw_csv_key("movies", "2022-05-02")) == good
+
+
+def test_a_bad_byte_past_the_first_part_is_refused_inside_the_copy_and_the_good_copy_kept(
+    lake, tmp_path
+):
+    # The one pass copies while it checks: a refusal found 20 MiB in (past a multipart part on
+    # S3) must still leave the key with the earlier good copy, not a half or bad one.
+    landing = open_storage(str(tmp_path / "landing"))
+    good = write_landing(tmp_path / "landing", "movies", ROWS["movies"]).read_bytes()
+    ingest_csv(landing, lake, "movies", "2022-05-02")
+    rows = ROWS["movies"] * (20 * 1024 * 1024 // len(ROWS["movies"][0]) // 3 + 1)
+    path = write_landing(tmp_path / "landing", "movies", rows)
+    with path.open("ab") as out:
+        out.write(b"tt1|\xff\xfe not text\n")
+    with pytest.raises(DatalakeError, match="is not UTF-8 text"):
+        ingest_csv(landing, lake, "movies", "2022-05-02")
     assert lake.list_keys("Raw/") == [raw_csv_key("movies", "2022-05-02")]
     assert lake.read_bytes(raw_csv_key("movies", "2022-05-02")) == good
