@@ -55,11 +55,20 @@ def answers(con: duckdb.DuckDBPyConnection) -> dict:
     titles: the page shows it beside its own filtered figures, which must agree at no filter."""
     create_question_views(con)
     found = {}
-    for question in QUESTIONS:
-        ((total,),) = con.execute(f"SELECT count(*) FROM {question.name}").fetchall()
-        keep = _FIRST_OF_EACH.get(question.name, "")
-        table = _compact(con.execute(f"SELECT * FROM {question.name} {keep}"), ANSWER_ROWS)
-        found[question.name] = table | {"total": total, "en": question.en, "pt": question.pt}
+    # Each view is computed once, into a temp table its count and its first rows are read from;
+    # insertion order is kept meanwhile, so the table's rows stay in the view's order.
+    ((ordered,),) = con.execute("SELECT current_setting('preserve_insertion_order')").fetchall()
+    con.execute("SET preserve_insertion_order = true")
+    try:
+        for question in QUESTIONS:
+            con.execute(f"CREATE OR REPLACE TEMP TABLE answer AS FROM {question.name}")
+            ((total,),) = con.execute("SELECT count(*) FROM answer").fetchall()
+            keep = _FIRST_OF_EACH.get(question.name, "")
+            table = _compact(con.execute(f"SELECT * FROM answer {keep}"), ANSWER_ROWS)
+            found[question.name] = table | {"total": total, "en": question.en, "pt": question.pt}
+        con.execute("DROP TABLE IF EXISTS answer")
+    finally:
+        con.execute("SET preserve_insertion_order = ?", [ordered])
     return found
 
 
