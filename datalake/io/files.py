@@ -10,18 +10,17 @@ from datalake.storage import Storage
 _CHUNK = 8 * 1024 * 1024
 
 
-class _CountingReader:
-    """A pass-through reader that hashes, sizes and counts lines of what flows through it.
+class PassThroughReader:
+    """A reader over `source` that hashes and sizes what flows through it; subclasses look at each
+    chunk before it is handed on (`_seen`, which may refuse it) and at the end (`_end`, once).
 
     Reads return exactly `size` bytes until the end: upload managers take a short read for the end.
     """
 
-    def __init__(self, source: BinaryIO, expected: LandedFile):
+    def __init__(self, source: BinaryIO):
         self._source = source
-        self._expected = expected
         self.sha256 = hashlib.sha256()
         self.size = 0
-        self.newlines = 0
         self.last_byte = b""
         self.at_eof = False
 
@@ -31,21 +30,41 @@ class _CountingReader:
         while want is None or got < want:
             chunk = self._source.read(_CHUNK if want is None else min(want - got, _CHUNK))
             if not chunk:
-                self.at_eof = True
                 break
+            self._seen(chunk)
+            self.sha256.update(chunk)
+            self.size += len(chunk)
+            self.last_byte = chunk[-1:]
             parts.append(chunk)
             got += len(chunk)
-        data = b"".join(parts)
-        if data:
-            self.sha256.update(data)
-            self.size += len(data)
-            self.newlines += data.count(b"\n")
-            self.last_byte = data[-1:]
-        if self.at_eof:
-            self._verify()
-        return data
+        if (want is None or got < want) and not self.at_eof:
+            self.at_eof = True
+            self._end()
+        return b"".join(parts)
 
-    def _verify(self) -> None:
+    def _seen(self, chunk: bytes) -> None:
+        """A chunk about to be handed on (`size` does not count it yet)."""
+
+    def _end(self) -> None:
+        """The source is exhausted."""
+
+    def _lines(self, newlines: int) -> int:
+        """Lines of the file; a last line without a newline counts too."""
+        return newlines + (1 if self.last_byte not in (b"", b"\n") else 0)
+
+
+class _CountingReader(PassThroughReader):
+    """Counts lines too, and refuses at the end a file other than the one its asset checked."""
+
+    def __init__(self, source: BinaryIO, expected: LandedFile):
+        super().__init__(source)
+        self._expected = expected
+        self.newlines = 0
+
+    def _seen(self, chunk: bytes) -> None:
+        self.newlines += chunk.count(b"\n")
+
+    def _end(self) -> None:
         """Raised inside the upload, so the lake never publishes a file that is not the one checked."""
         expected = self._expected
         if (self.size, self.sha256.hexdigest()) != (expected.size, expected.sha256):
@@ -57,7 +76,7 @@ class _CountingReader:
 
     @property
     def lines(self) -> int:
-        return self.newlines + (1 if self.last_byte not in (b"", b"\n") else 0)
+        return self._lines(self.newlines)
 
 
 def copy_landed(landed: LandedFile, lake: Storage, key: str) -> Copied:

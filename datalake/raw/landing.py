@@ -1,12 +1,12 @@
 """Landing files into the Raw zone in one pass: checked (present, whole, the export's), hashed,
 counted and copied together, so a file is read once however large it is."""
 
-import hashlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import BinaryIO
 
 from datalake.errors import DatalakeError
+from datalake.io.files import PassThroughReader
 from datalake.io.handover import Copied, LandedFile
 from datalake.raw.scan import LandingScan
 from datalake.shared.source_format import check_header, file_name
@@ -18,52 +18,27 @@ _CHUNK = 8 * 1024 * 1024
 _MAX_HEADER = 64 * 1024
 
 
-class _CheckingReader:
+class _CheckingReader(PassThroughReader):
     """A pass-through reader over `landing/<spec>.csv` that checks, hashes and counts what flows
     through it, and raises the first reason to refuse the file: the header as soon as it is read,
     the rest at the end. An upload reading through it fails before it publishes a refused file.
-
-    Reads return exactly `size` bytes until the end: upload managers take a short read for the end.
     """
 
     def __init__(self, landing: Storage, spec: Spec, source: BinaryIO, before: ObjectInfo | None):
-        self._landing, self._spec, self._source, self._before = landing, spec, source, before
+        super().__init__(source)
+        self._landing, self._spec, self._before = landing, spec, before
         self.where = landing.uri(file_name(spec))
         self._scan = LandingScan(self.where)
         self._head = b""
-        self.sha256 = hashlib.sha256()
-        self.size = 0
-        self.last_byte = b""
-        self.at_eof = False
 
-    def read(self, size: int | None = -1) -> bytes:
-        want = size if size is not None and size >= 0 else None
-        parts, got = [], 0
-        while want is None or got < want:
-            chunk = self._source.read(_CHUNK if want is None else min(want - got, _CHUNK))
-            if not chunk:
-                break
-            self._check(chunk)
-            parts.append(chunk)
-            got += len(chunk)
-        if want is None or got < want:
-            self._finish()
-        return b"".join(parts)
-
-    def _check(self, chunk: bytes) -> None:
+    def _seen(self, chunk: bytes) -> None:
         if self.size < _MAX_HEADER:
             self._head += chunk[: _MAX_HEADER - self.size]
             if len(self._head) >= _MAX_HEADER or b"\n" in self._head:
                 check_header(self._head, self._spec, self.where)  # refuse garbage before the rest
-        self.sha256.update(chunk)
-        self.size += len(chunk)
-        self.last_byte = chunk[-1:]
         self._scan.feed(chunk)
 
-    def _finish(self) -> None:
-        if self.at_eof:
-            return
-        self.at_eof = True
+    def _end(self) -> None:
         if not self.size:
             raise DatalakeError(
                 f"{self.where} is empty: land the complete export there and run again."
@@ -79,8 +54,7 @@ class _CheckingReader:
 
     @property
     def lines(self) -> int:
-        """Lines of the file; a last line without a newline counts too."""
-        return self._scan.newlines + (1 if self.last_byte not in (b"", b"\n") else 0)
+        return self._lines(self._scan.newlines)
 
     def landed(self) -> LandedFile:
         return LandedFile(self._landing, file_name(self._spec), self.sha256.hexdigest(), self.size)
