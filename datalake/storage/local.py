@@ -99,6 +99,7 @@ class LocalStorage(Storage):
 
     def upload(self, source: Readable, key: str) -> None:
         target = self._path(key)
+        created = [p for p in (target.parent, *target.parent.parents) if not p.exists()]
         target.parent.mkdir(parents=True, exist_ok=True)
         # Write beside the target and rename: readers never see a half-written file. A killed
         # writer's staging file is removed by the next upload there.
@@ -110,6 +111,7 @@ class LocalStorage(Storage):
             os.replace(tmp, target)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
+            _remove_empty(created)  # a refused upload leaves no trace, not even its folders
             raise
 
     def create_new(self, key: str, data: bytes) -> bool:
@@ -138,3 +140,12 @@ class LocalStorage(Storage):
 
     def configure_duckdb(self, con: duckdb.DuckDBPyConnection) -> None:
         """Local paths need nothing."""
+
+
+def _remove_empty(folders: list[Path]) -> None:
+    """Remove these folders, deepest first, while they are empty (another writer's are kept)."""
+    for folder in folders:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
